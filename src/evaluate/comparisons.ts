@@ -1,0 +1,146 @@
+/**
+ * Paired comparisons of two models on the same cases: the DeLong test of their AUCs and,
+ * at each operating point (each model at its own threshold), McNemar tests of sensitivity
+ * (on the positives) and specificity (on the negatives) with an interval for the paired
+ * difference. Every difference is model a − model b.
+ */
+import { delongCovariance, delongVariance, type DelongPlacements } from '../statistics/delong.js';
+import { twoSidedNormalP, zForLevel } from '../statistics/distributions.js';
+import { mcnemarTest, type McnemarVariant } from '../statistics/mcnemar.js';
+import {
+  newcombePairedInterval,
+  tangoPairedInterval,
+  type PairedTable,
+} from '../statistics/pairedDifferenceIntervals.js';
+import type { ComparisonResult, OperatingPointResult, PairedProportionComparison } from './results.js';
+
+export const DELONG_PAIRED_METHOD = 'DeLong test for two correlated ROC curves';
+
+/** Paired DeLong test (pROC's `roc.test(method = "delong", paired = TRUE)`). */
+export function pairedAucComparison(
+  a: DelongPlacements,
+  b: DelongPlacements,
+  level: number,
+): ComparisonResult['auc'] {
+  const varianceA = delongVariance(a);
+  const varianceB = delongVariance(b);
+  const covariance = delongCovariance(a, b);
+  const difference = a.auc - b.auc;
+  const varianceOfDifference = varianceA + varianceB - 2 * covariance;
+  const correlation =
+    varianceA > 0 && varianceB > 0 ? covariance / Math.sqrt(varianceA * varianceB) : null;
+  if (!(varianceOfDifference > 0)) {
+    // identical rankings (or both perfect): no evidence of a difference
+    return {
+      difference,
+      ci: { lower: difference, upper: difference, level, method: DELONG_PAIRED_METHOD },
+      statistic: 0,
+      z: 0,
+      p: 1,
+      method: DELONG_PAIRED_METHOD,
+      correlation,
+    };
+  }
+  const se = Math.sqrt(varianceOfDifference);
+  const z = difference / se;
+  const half = zForLevel(level) * se;
+  return {
+    difference,
+    ci: { lower: difference - half, upper: difference + half, level, method: DELONG_PAIRED_METHOD },
+    statistic: z,
+    z,
+    p: twoSidedNormalP(z),
+    method: DELONG_PAIRED_METHOD,
+    correlation,
+  };
+}
+
+/** Unpaired DeLong test, for models scored on different case sets: z = Δ/√(var a + var b). */
+export function unpairedAucComparison(a: DelongPlacements, b: DelongPlacements, level: number) {
+  const difference = a.auc - b.auc;
+  const se = Math.sqrt(delongVariance(a) + delongVariance(b));
+  const z = se > 0 ? difference / se : 0;
+  const half = zForLevel(level) * se;
+  const method = 'DeLong test for two uncorrelated ROC curves';
+  return {
+    difference,
+    ci: { lower: difference - half, upper: difference + half, level, method },
+    statistic: z,
+    z,
+    p: se > 0 ? twoSidedNormalP(z) : 1,
+    method,
+  };
+}
+
+export interface PairedSettings {
+  level: number;
+  mcnemar: McnemarVariant;
+  pairedDifference: 'newcombe' | 'tango';
+}
+
+/**
+ * The paired table of "correct" calls among one class of cases. For positives a call is
+ * correct when score ≥ threshold, for negatives when score < threshold.
+ */
+export function pairedTable(
+  scoresA: Float64Array,
+  scoresB: Float64Array,
+  labels: Uint8Array,
+  thresholdA: number,
+  thresholdB: number,
+  positiveClass: boolean,
+): PairedTable {
+  const table = { a: 0, b: 0, c: 0, d: 0 };
+  const wanted = positiveClass ? 1 : 0;
+  for (let i = 0; i < labels.length; i++) {
+    if (labels[i] !== wanted) continue;
+    const calledA = (scoresA[i] as number) >= thresholdA;
+    const calledB = (scoresB[i] as number) >= thresholdB;
+    const correctA = positiveClass ? calledA : !calledA;
+    const correctB = positiveClass ? calledB : !calledB;
+    if (correctA && correctB) table.a++;
+    else if (correctA) table.b++;
+    else if (correctB) table.c++;
+    else table.d++;
+  }
+  return table;
+}
+
+const PAIRED_INTERVAL_NAMES = {
+  newcombe: 'Newcombe hybrid score interval for paired proportions',
+  tango: 'Tango score interval for paired proportions',
+} as const;
+
+export function pairedProportionComparison(
+  table: PairedTable,
+  settings: PairedSettings,
+): PairedProportionComparison {
+  const n = table.a + table.b + table.c + table.d;
+  const test = mcnemarTest(table.b, table.c, settings.mcnemar);
+  if (n === 0) {
+    return { difference: null, ci: null, ...test, p: null, statistic: null, discordant: { b: 0, c: 0 }, n };
+  }
+  const bounds =
+    settings.pairedDifference === 'tango'
+      ? tangoPairedInterval(table, settings.level)
+      : newcombePairedInterval(table, settings.level);
+  return {
+    difference: (table.b - table.c) / n,
+    ci: { ...bounds, level: settings.level, method: PAIRED_INTERVAL_NAMES[settings.pairedDifference] },
+    ...test,
+    discordant: { b: table.b, c: table.c },
+    n,
+  };
+}
+
+/** Difference of two (possibly undefined) estimates. */
+export function estimateDifference(a: number | null, b: number | null): number | null {
+  return a === null || b === null ? null : a - b;
+}
+
+export function falseCallChanges(a: OperatingPointResult, b: OperatingPointResult) {
+  return {
+    falsePositivesChange: a.counts.fp - b.counts.fp,
+    falseNegativesChange: a.counts.fn - b.counts.fn,
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * Discrimination of one model: AUC with its DeLong standard error and interval, partial
+ * AUCs and the ROC curve.
+ */
+import { delongPlacements, delongVariance, type DelongPlacements } from '../statistics/delong.js';
+import { partialAuc } from '../statistics/partialAuc.js';
+import type { RocCurve } from '../statistics/rocCurve.js';
+import { logitInterval, waldInterval } from './intervals.js';
+import type { ModelResult, PartialAucResult, RocPoint } from './results.js';
+import type { ScoresByClass } from './casesByClass.js';
+
+export interface AucSettings {
+  level: number;
+  method: 'delong' | 'delong-logit';
+}
+
+export const DELONG_METHOD = 'DeLong (1988), normal approximation';
+export const DELONG_LOGIT_METHOD = 'DeLong (1988), logit-transformed';
+
+export function aucResult(byClass: ScoresByClass, settings: AucSettings): {
+  auc: ModelResult['auc'];
+  placements: DelongPlacements;
+} {
+  const placements = delongPlacements(byClass.positives, byClass.negatives);
+  const variance = delongVariance(placements);
+  const se = Number.isFinite(variance) ? Math.sqrt(Math.max(0, variance)) : null;
+  const estimate = placements.auc;
+  const normal = se === null ? null : waldInterval(estimate, se, settings.level, DELONG_METHOD, [0, 1]);
+  const logit = se === null ? null : logitInterval(estimate, se, settings.level, DELONG_LOGIT_METHOD);
+  return {
+    auc: {
+      estimate,
+      se,
+      variance: Number.isFinite(variance) ? variance : null,
+      ci: settings.method === 'delong-logit' ? (logit ?? normal) : normal,
+      logitCi: logit,
+    },
+    placements,
+  };
+}
+
+export function partialAucResults(
+  curve: RocCurve,
+  ranges: readonly { focus: 'specificity' | 'sensitivity'; from: number; to: number }[],
+): PartialAucResult[] {
+  return ranges.map((range) => {
+    const value = partialAuc(curve, range.focus, [range.from, range.to]);
+    return { focus: range.focus, range: [range.from, range.to], estimate: value.raw, mcclish: value.mcclish };
+  });
+}
+
+export function rocPoints(curve: RocCurve): RocPoint[] {
+  const points: RocPoint[] = [];
+  for (let k = 0; k < curve.thresholds.length; k++) {
+    points.push({
+      threshold: curve.thresholds[k] as number,
+      sensitivity: (curve.truePositives[k] as number) / curve.positives,
+      specificity: 1 - (curve.falsePositives[k] as number) / curve.negatives,
+    });
+  }
+  return points;
+}

@@ -1,0 +1,418 @@
+/**
+ * evaluate: a validated `Study` → typed `Results`. Pure: no file system, no console; long
+ * work reports through `onProgress`.
+ */
+import type { Study, CaseData } from '../load/loadStudy.js';
+import type { McnemarVariant } from '../statistics/mcnemar.js';
+import { holmAdjust } from '../statistics/holm.js';
+import type { ProportionMethod } from '../statistics/proportionIntervals.js';
+import {
+  averagePrecisionFromCurve,
+  countsAt,
+  sortScores,
+  thresholdIndex,
+  weightedRocCurve,
+  type RocCurve,
+} from '../statistics/rocCurve.js';
+import type { DelongPlacements } from '../statistics/delong.js';
+import {
+  BOOTSTRAP_RNG,
+  differenceSeries,
+  jackknifeDifference,
+  jackknifeOf,
+  runBootstrap,
+  seriesOf,
+  summarise,
+  type BootstrapDistribution,
+  type OperatingPointMeasure,
+} from './bootstrap.js';
+import { splitByClass } from './casesByClass.js';
+import {
+  estimateDifference,
+  falseCallChanges,
+  pairedAucComparison,
+  pairedProportionComparison,
+  pairedTable,
+  type PairedSettings,
+} from './comparisons.js';
+import { aucResult, partialAucResults, rocPoints } from './discrimination.js';
+import { chooseThreshold, operatingPointMeasures, thresholdRule, type ProportionSettings } from './operatingPoints.js';
+import {
+  RESULTS_SCHEMA,
+  type ComparisonResult,
+  type DecisionCurvePoint,
+  type Difference,
+  type Interval,
+  type ModelResult,
+  type OperatingPointComparison,
+  type OperatingPointResult,
+  type Results,
+} from './results.js';
+import { WarningLog } from './warnings.js';
+import { decisionThresholdGrid, treatAllNetBenefit } from './decisionCurves.js';
+import { VERSION } from '../version.js';
+
+export interface EvaluateOptions {
+  /** Called as bootstrap replicates complete. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+const BOOTSTRAP_PERCENTILE = 'stratified bootstrap percentile interval';
+
+function bootstrapMethod(kind: 'percentile' | 'bca', stratified: boolean, clustered: boolean, replicates: number) {
+  const design = clustered ? 'cluster bootstrap' : stratified ? 'stratified bootstrap' : 'bootstrap';
+  return `${design} ${kind === 'bca' ? 'BCa' : 'percentile'} interval (${replicates} replicates)`;
+}
+
+function isProbabilityScale(scores: Float64Array): boolean {
+  for (const v of scores) if (v < 0 || v > 1) return false;
+  return true;
+}
+
+interface ModelWork {
+  index: number;
+  scores: Float64Array;
+  curve: RocCurve;
+  placements: DelongPlacements;
+  thresholds: number[];
+  result: ModelResult;
+}
+
+export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
+  const settings = study.settings;
+  const warnings = new WarningLog();
+  const data = study.data;
+  const labels = data.labels;
+  const level = settings.intervals.level;
+  const proportionSettings: ProportionSettings = {
+    level,
+    method: settings.intervals.proportion as ProportionMethod,
+  };
+  const pairedSettings: PairedSettings = {
+    level,
+    mcnemar: settings.tests.mcnemar as McnemarVariant,
+    pairedDifference: settings.intervals.pairedDifference,
+  };
+  const n = labels.length;
+  let positives = 0;
+  for (const label of labels) positives += label;
+  const negatives = n - positives;
+  const prevalence = positives / n;
+
+  if (data.dropped > 0) {
+    warnings.add('rows-dropped', `${data.dropped} row(s) with a missing score were dropped (missing: drop)`, 'sample');
+  }
+  if (Math.min(positives, negatives) < 10) {
+    warnings.add(
+      'small-class',
+      `only ${Math.min(positives, negatives)} ${positives < negatives ? 'positive' : 'negative'} case(s): intervals are wide and normal approximations may be poor`,
+      'sample',
+    );
+  }
+
+  const rules = settings.operatingPoints.map(thresholdRule);
+  const grid = decisionThresholdGrid(settings.decisionCurve.from, settings.decisionCurve.to, settings.decisionCurve.by);
+
+  // validation-set thresholds, when asked for
+  const validationCurves = study.validation
+    ? study.validation.scores.map((s) => weightedRocCurve(sortScores(s), (study.validation as CaseData).labels))
+    : null;
+
+  const work: ModelWork[] = study.models.map((model, m) => {
+    const path = `models[${m}]`;
+    const scores = data.scores[m] as Float64Array;
+    const byClass = splitByClass(scores, labels);
+    const curve = weightedRocCurve(sortScores(scores), labels);
+    const { auc, placements } = aucResult(byClass, { level, method: settings.intervals.auc });
+    if (auc.estimate === 1 || auc.estimate === 0) {
+      warnings.add(
+        'perfect-separation',
+        `${model.name} separates the classes perfectly (AUC ${auc.estimate}); its DeLong variance is 0 and the interval degenerate`,
+        `${path}.auc`,
+      );
+    } else if ((auc.estimate ?? 1) < 0.5) {
+      warnings.add(
+        'auc-below-chance',
+        `${model.name} has AUC ${(auc.estimate as number).toFixed(3)} < 0.5: are higher scores really more likely positive?`,
+        `${path}.auc`,
+      );
+    }
+    const scoreKind = model.scores ?? (isProbabilityScale(scores) ? 'probability' : 'score');
+    const thresholds = rules.map((rule) => {
+      if (rule.kind === 'threshold') return rule.value;
+      return chooseThreshold(rule, validationCurves ? (validationCurves[m] as RocCurve) : curve);
+    });
+    const operatingPoints = settings.operatingPoints.map((spec, j) =>
+      operatingPointMeasures(
+        spec,
+        thresholds[j] as number,
+        spec.threshold !== undefined ? 'fixed' : validationCurves ? 'validation' : 'test',
+        scores,
+        labels,
+        proportionSettings,
+        warnings,
+        `${path}.operatingPoints[${j}]`,
+      ),
+    );
+    const result: ModelResult = {
+      id: model.id,
+      name: model.name,
+      scoreColumn: model.scoreColumn,
+      scoreKind,
+      auc,
+      partialAuc: partialAucResults(curve, settings.partialAuc),
+      roc: rocPoints(curve),
+      averagePrecision: { estimate: averagePrecisionFromCurve(curve), ci: null },
+      operatingPoints,
+    };
+    if (scoreKind === 'probability') {
+      result.decisionCurve = grid.map((t) => {
+        const { tp, fp } = countsAt(curve, thresholdIndex(curve.thresholds, t));
+        const netBenefit = tp / n - (fp / n) * (t / (1 - t));
+        return { threshold: t, netBenefit };
+      });
+    } else {
+      warnings.add(
+        'scores-not-probabilities',
+        `${model.name}'s scores are not all in [0, 1]: calibration and net benefit are omitted (set scores: probability to override)`,
+        path,
+      );
+    }
+    return { index: m, scores, curve, placements, thresholds, result };
+  });
+
+  const pairs = comparisonPairs(study);
+  const comparisons: ComparisonResult[] = pairs.map(([a, b]) => compareModels(work[a] as ModelWork, work[b] as ModelWork));
+
+  function compareModels(a: ModelWork, b: ModelWork): ComparisonResult {
+    const operatingPoints: OperatingPointComparison[] = settings.operatingPoints.map((spec, j) => {
+      const pointA = a.result.operatingPoints[j] as OperatingPointResult;
+      const pointB = b.result.operatingPoints[j] as OperatingPointResult;
+      const ta = a.thresholds[j] as number;
+      const tb = b.thresholds[j] as number;
+      return {
+        id: spec.id,
+        thresholds: [pointA.threshold, pointB.threshold],
+        sensitivity: pairedProportionComparison(pairedTable(a.scores, b.scores, labels, ta, tb, true), pairedSettings),
+        specificity: pairedProportionComparison(pairedTable(a.scores, b.scores, labels, ta, tb, false), pairedSettings),
+        ppv: predictiveValueDifference(pointA.ppv.estimate, pointB.ppv.estimate),
+        npv: predictiveValueDifference(pointA.npv.estimate, pointB.npv.estimate),
+        ...falseCallChanges(pointA, pointB),
+      };
+    });
+    return {
+      models: [a.result.id, b.result.id],
+      auc: pairedAucComparison(a.placements, b.placements, level),
+      operatingPoints,
+      averagePrecision: {
+        difference: estimateDifference(
+          a.result.averagePrecision?.estimate ?? null,
+          b.result.averagePrecision?.estimate ?? null,
+        ),
+        statistic: null,
+        p: null,
+        method: 'bootstrap',
+      },
+    };
+  }
+
+  if (comparisons.length > 1) adjustForMultipleComparisons(comparisons);
+
+  // the bootstrap fills every interval that only resampling can give
+  const boot = settings.bootstrap;
+  if (boot.replicates > 0) {
+    if (boot.replicates < 1000) {
+      warnings.add(
+        'bootstrap-few-replicates',
+        `${boot.replicates} bootstrap replicates: percentile limits are unstable below about 1000`,
+        'settings.bootstrap',
+      );
+    }
+    const distribution = runBootstrap({
+      labels,
+      scores: data.scores,
+      thresholds: work.map((w) => w.thresholds),
+      rules,
+      rederiveThresholds: boot.rederiveThresholds,
+      partialAucRanges: settings.partialAuc,
+      decisionThresholds: grid,
+      replicates: boot.replicates,
+      seed: boot.seed,
+      stratified: boot.stratified,
+      clusters: data.clusters,
+      withJackknife: boot.interval === 'bca',
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
+    applyBootstrap(distribution);
+  }
+
+  function applyBootstrap(distribution: BootstrapDistribution) {
+    const layout = distribution.layout;
+    const method = bootstrapMethod(boot.interval, boot.stratified, data.clusters !== null, boot.replicates);
+    const toInterval = (s: { lower: number; upper: number } | null): Interval | null =>
+      s ? { lower: s.lower, upper: s.upper, level, method } : null;
+    const undefinedWarning = (path: string) =>
+      warnings.add(
+        'bootstrap-undefined',
+        'undefined in more than 1% of bootstrap replicates (e.g. no case called positive): no bootstrap interval',
+        path,
+      );
+    const single = (m: number, slot: number, estimate: number | null, path: string) => {
+      const summary = summarise(seriesOf(distribution, m, slot), estimate, level, boot.interval, jackknifeOf(distribution, m, slot));
+      if (!summary) undefinedWarning(path);
+      return toInterval(summary);
+    };
+    const paired = (a: number, b: number, slot: number, estimate: number | null, path: string) => {
+      const summary = summarise(
+        differenceSeries(distribution, a, b, slot),
+        estimate,
+        level,
+        boot.interval,
+        jackknifeDifference(distribution, a, b, slot),
+      );
+      if (!summary) undefinedWarning(path);
+      return summary;
+    };
+    for (const w of work) {
+      const m = w.index;
+      const r = w.result;
+      const path = `models[${m}]`;
+      r.auc.bootstrapCi = single(m, layout.auc, r.auc.estimate, `${path}.auc`);
+      if (r.averagePrecision) {
+        r.averagePrecision.ci = single(m, layout.averagePrecision, r.averagePrecision.estimate, `${path}.averagePrecision`);
+      }
+      r.partialAuc.forEach((p, k) => {
+        const slot = layout.partialAuc[k] as { raw: number; mcclish: number };
+        p.ci = single(m, slot.raw, p.estimate, `${path}.partialAuc[${k}]`);
+        p.mcclishCi = single(m, slot.mcclish, p.mcclish, `${path}.partialAuc[${k}]`);
+      });
+      r.operatingPoints.forEach((point, j) => {
+        const slots = layout.operatingPoints[j] as Record<OperatingPointMeasure, number>;
+        const pointPath = `${path}.operatingPoints[${j}]`;
+        for (const measure of ['sensitivity', 'specificity', 'ppv', 'npv', 'accuracy'] as const) {
+          point[measure].bootstrapCi = single(m, slots[measure], point[measure].estimate, `${pointPath}.${measure}`);
+        }
+        point.f1.ci = single(m, slots.f1, point.f1.estimate, `${pointPath}.f1`);
+        point.youdenJ.bootstrapCi = single(m, slots.youdenJ, point.youdenJ.estimate, `${pointPath}.youdenJ`);
+      });
+      r.decisionCurve?.forEach((point, g) => {
+        point.ci = single(m, layout.netBenefit[g] as number, point.netBenefit, `${path}.decisionCurve[${g}]`);
+      });
+    }
+    comparisons.forEach((comparison, c) => {
+      const [a, b] = pairs[c] as [number, number];
+      const path = `comparisons[${c}]`;
+      const aucSummary = paired(a, b, layout.auc, comparison.auc.difference, `${path}.auc`);
+      comparison.auc.bootstrapCi = aucSummary ? toInterval(aucSummary) : null;
+      if (comparison.averagePrecision) {
+        const s = paired(a, b, layout.averagePrecision, comparison.averagePrecision.difference, `${path}.averagePrecision`);
+        Object.assign(comparison.averagePrecision, {
+          ci: toInterval(s),
+          p: s ? s.p : null,
+          method: `paired ${method}; p by inverting the percentile interval`,
+        });
+      }
+      comparison.operatingPoints.forEach((point, j) => {
+        const slots = layout.operatingPoints[j] as Record<OperatingPointMeasure, number>;
+        const pointPath = `${path}.operatingPoints[${j}]`;
+        for (const measure of ['ppv', 'npv'] as const) {
+          const s = paired(a, b, slots[measure], point[measure].difference, `${pointPath}.${measure}`);
+          point[measure].ci = toInterval(s);
+          point[measure].p = s ? s.p : null;
+          point[measure].method = `paired ${method}, thresholds fixed; p by inverting the percentile interval`;
+        }
+        for (const measure of ['sensitivity', 'specificity'] as const) {
+          const s = paired(a, b, slots[measure], point[measure].difference, `${pointPath}.${measure}`);
+          point[measure].bootstrapCi = toInterval(s);
+        }
+      });
+      const curveA = work[a]?.result.decisionCurve;
+      const curveB = work[b]?.result.decisionCurve;
+      if (curveA && curveB) {
+        comparison.decisionCurve = grid.map((t, g) => {
+          const difference = (curveA[g] as DecisionCurvePoint).netBenefit - (curveB[g] as DecisionCurvePoint).netBenefit;
+          const s = paired(a, b, layout.netBenefit[g] as number, difference, `${path}.decisionCurve[${g}]`);
+          return { threshold: t, difference, ci: toInterval(s) };
+        });
+      }
+    });
+    if (comparisons.length > 1) adjustForMultipleComparisons(comparisons);
+  }
+
+  const results: Results = {
+    schema: RESULTS_SCHEMA,
+    dxreport: { version: VERSION },
+    title: study.title,
+    settings: {
+      level,
+      proportion: settings.intervals.proportion,
+      mcnemar: settings.tests.mcnemar,
+      pairedDifference: settings.intervals.pairedDifference,
+      bootstrap: {
+        replicates: boot.replicates,
+        seed: boot.seed,
+        stratified: boot.stratified,
+        interval: boot.interval,
+        rng: BOOTSTRAP_RNG,
+      },
+      decisionCurve: settings.decisionCurve,
+      positive: study.positiveLabel,
+      ...(settings.targetPrevalence !== undefined ? { targetPrevalence: settings.targetPrevalence } : {}),
+    },
+    input: { data: data.file, sha256: data.sha256, rows: data.rows },
+    sample: {
+      n,
+      positives,
+      negatives,
+      prevalence,
+      ...(data.dropped > 0 ? { dropped: data.dropped } : {}),
+      ...(data.clusters ? { clusters: new Set(data.clusters).size } : {}),
+    },
+    models: work.map((w) => w.result),
+    comparisons,
+    decisionCurve: {
+      treatAll: grid.map((t) => ({ threshold: t, netBenefit: treatAllNetBenefit(prevalence, t) })),
+      treatNone: grid.map((t) => ({ threshold: t, netBenefit: 0 })),
+    },
+    warnings: warnings.list,
+  };
+  return results;
+}
+
+function predictiveValueDifference(a: number | null, b: number | null): Difference {
+  return {
+    difference: estimateDifference(a, b),
+    statistic: null,
+    p: null,
+    method: 'difference of predictive values (no bootstrap run: no interval or test)',
+  };
+}
+
+function comparisonPairs(study: Study): [number, number][] {
+  const ids = study.models.map((m) => m.id);
+  const spec = study.settings.comparisons;
+  if (spec === 'none') return [];
+  if (spec === 'all') {
+    const pairs: [number, number][] = [];
+    for (let a = 0; a < ids.length; a++) for (let b = a + 1; b < ids.length; b++) pairs.push([a, b]);
+    return pairs;
+  }
+  return spec.map(([a, b]) => [ids.indexOf(a), ids.indexOf(b)]);
+}
+
+/** Holm adjustment within each family: one family per measure (and operating point). */
+function adjustForMultipleComparisons(comparisons: ComparisonResult[]): void {
+  const adjust = (tests: Difference[]) => {
+    const adjusted = holmAdjust(tests.map((t) => t.p));
+    tests.forEach((t, i) => (t.pAdjusted = adjusted[i] ?? null));
+  };
+  adjust(comparisons.map((c) => c.auc));
+  const points = comparisons[0]?.operatingPoints.length ?? 0;
+  for (let j = 0; j < points; j++) {
+    for (const measure of ['sensitivity', 'specificity', 'ppv', 'npv'] as const) {
+      adjust(comparisons.map((c) => (c.operatingPoints[j] as OperatingPointComparison)[measure]));
+    }
+  }
+}
+
+export { BOOTSTRAP_PERCENTILE };

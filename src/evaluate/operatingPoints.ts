@@ -1,0 +1,147 @@
+/**
+ * Operating points: the threshold each rule picks (on this data or on a validation set),
+ * the 2×2 table at it, and every per-model accuracy measure with its interval.
+ */
+import { zForLevel } from '../statistics/distributions.js';
+import { negativeLikelihoodRatio, positiveLikelihoodRatio } from '../statistics/likelihoodRatios.js';
+import {
+  proportionInterval,
+  proportionMethodNames,
+  type ProportionMethod,
+} from '../statistics/proportionIntervals.js';
+import { confusionCounts, type RocCurve } from '../statistics/rocCurve.js';
+import {
+  thresholdForMinimumSensitivity,
+  thresholdForMinimumSpecificity,
+  thresholdForYouden,
+} from '../statistics/thresholdSelection.js';
+import type { OperatingPointSpec } from '../load/studySchema.js';
+import { interval } from './intervals.js';
+import type { Counts, Estimate, OperatingPointResult, Proportion, ThresholdRule } from './results.js';
+import type { WarningLog } from './warnings.js';
+
+export function thresholdRule(spec: OperatingPointSpec): ThresholdRule {
+  if (spec.minSensitivity !== undefined) return { kind: 'minSensitivity', value: spec.minSensitivity };
+  if (spec.minSpecificity !== undefined) return { kind: 'minSpecificity', value: spec.minSpecificity };
+  if (spec.youden) return { kind: 'youden' };
+  return { kind: 'threshold', value: spec.threshold as number };
+}
+
+export function describeRule(rule: ThresholdRule): string {
+  switch (rule.kind) {
+    case 'minSensitivity':
+      return `Sensitivity ≥ ${rule.value}`;
+    case 'minSpecificity':
+      return `Specificity ≥ ${rule.value}`;
+    case 'youden':
+      return 'Youden-optimal';
+    case 'threshold':
+      return `Threshold ${rule.value}`;
+  }
+}
+
+/** The threshold a rule picks on `curve`; +Infinity means "call nobody positive". */
+export function chooseThreshold(rule: ThresholdRule, curve: RocCurve): number {
+  switch (rule.kind) {
+    case 'minSensitivity':
+      return thresholdForMinimumSensitivity(curve, rule.value);
+    case 'minSpecificity':
+      return thresholdForMinimumSpecificity(curve, rule.value);
+    case 'youden':
+      return thresholdForYouden(curve);
+    case 'threshold':
+      return rule.value;
+  }
+}
+
+export interface ProportionSettings {
+  level: number;
+  method: ProportionMethod;
+}
+
+export function proportion(
+  x: number,
+  n: number,
+  settings: ProportionSettings,
+  onUndefined?: () => void,
+): Proportion {
+  if (n === 0) {
+    onUndefined?.();
+    return { estimate: null, ci: null, numerator: x, denominator: n };
+  }
+  const bounds = proportionInterval(settings.method, x, n, settings.level);
+  return {
+    estimate: x / n,
+    ci: interval(bounds, settings.level, proportionMethodNames[settings.method]),
+    numerator: x,
+    denominator: n,
+  };
+}
+
+function youdenIndex(counts: Counts, level: number): Estimate {
+  const m = counts.tp + counts.fn;
+  const n = counts.tn + counts.fp;
+  const sens = counts.tp / m;
+  const spec = counts.tn / n;
+  const estimate = sens + spec - 1;
+  // sensitivity and specificity come from independent samples (positives, negatives)
+  const se = Math.sqrt((sens * (1 - sens)) / m + (spec * (1 - spec)) / n);
+  const z = zForLevel(level);
+  return {
+    estimate,
+    se,
+    ci: { lower: estimate - z * se, upper: estimate + z * se, level, method: 'Wald (binomial variances)' },
+  };
+}
+
+export function operatingPointMeasures(
+  spec: OperatingPointSpec,
+  threshold: number,
+  thresholdSource: OperatingPointResult['thresholdSource'],
+  scores: Float64Array,
+  labels: Uint8Array,
+  settings: ProportionSettings,
+  warnings: WarningLog,
+  path: string,
+): OperatingPointResult {
+  const rule = thresholdRule(spec);
+  const counts = confusionCounts(scores, labels, threshold);
+  const { tp, fp, tn, fn } = counts;
+  const undefinedWarning = (what: string) => () =>
+    warnings.add('undefined-proportion', `${what} is undefined (0/0) at this threshold`, `${path}.${what}`);
+  if (threshold === Number.POSITIVE_INFINITY) {
+    warnings.add(
+      'operating-point-unattainable',
+      `no score value reaches ${describeRule(rule).toLowerCase()}; every case is called negative`,
+      path,
+    );
+  }
+  const f1Denominator = 2 * tp + fp + fn;
+  const lrLevel = settings.level;
+  const lrPlus = positiveLikelihoodRatio(tp, fp, tn, fn, lrLevel);
+  const lrMinus = negativeLikelihoodRatio(tp, fp, tn, fn, lrLevel);
+  const lrMethod = 'log method (Simel et al. 1991)';
+  return {
+    id: spec.id,
+    label: spec.label ?? describeRule(rule),
+    rule,
+    threshold: Number.isFinite(threshold) ? threshold : null,
+    thresholdSource,
+    counts,
+    sensitivity: proportion(tp, tp + fn, settings, undefinedWarning('sensitivity')),
+    specificity: proportion(tn, tn + fp, settings, undefinedWarning('specificity')),
+    ppv: proportion(tp, tp + fp, settings, undefinedWarning('ppv')),
+    npv: proportion(tn, tn + fn, settings, undefinedWarning('npv')),
+    accuracy: proportion(tp + tn, tp + fp + tn + fn, settings),
+    f1: { estimate: f1Denominator === 0 ? null : (2 * tp) / f1Denominator, ci: null },
+    youdenJ: youdenIndex(counts, settings.level),
+    positiveLikelihoodRatio: {
+      estimate: lrPlus.estimate,
+      ci: lrPlus.ci ? interval(lrPlus.ci, lrLevel, lrMethod) : null,
+    },
+    negativeLikelihoodRatio: {
+      estimate: lrMinus.estimate,
+      ci: lrMinus.ci ? interval(lrMinus.ci, lrLevel, lrMethod) : null,
+    },
+  };
+}

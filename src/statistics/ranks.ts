@@ -1,0 +1,31 @@
+/**
+ * Sorting helpers shared by the ROC and DeLong kernels.
+ */
+
+/** Indices that sort `values` ascending (stable, so equal values keep input order). */
+export function ascendingOrder(values: ArrayLike<number>): Uint32Array {
+  const order = new Uint32Array(values.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  order.sort((a, b) => (values[a] as number) - (values[b] as number) || a - b);
+  return order;
+}
+
+/**
+ * Midranks (average ranks, 1-based) of `values`: tied values share the mean of the ranks
+ * they occupy. O(n log n).
+ */
+export function midranks(values: ArrayLike<number>): Float64Array {
+  const n = values.length;
+  const order = ascendingOrder(values);
+  const ranks = new Float64Array(n);
+  let i = 0;
+  while (i < n) {
+    let j = i;
+    const v = values[order[i] as number] as number;
+    while (j + 1 < n && values[order[j + 1] as number] === v) j++;
+    const rank = (i + j) / 2 + 1;
+    for (let k = i; k <= j; k++) ranks[order[k] as number] = rank;
+    i = j + 1;
+  }
+  return ranks;
+}
