@@ -6,4 +6,7 @@ import { studySchema } from '../dist/load/studySchema.js';
 const schema = z.toJSONSchema(studySchema, { io: 'input', unrepresentable: 'any' });
 schema.title = 'dxreport study file';
 mkdirSync(new URL('../schema/', import.meta.url), { recursive: true });
-writeFileSync(new URL('../schema/study.schema.json', import.meta.url), `${JSON.stringify(schema, null, 2)}\n`);
+writeFileSync(
+  new URL('../schema/study.schema.json', import.meta.url),
+  `${JSON.stringify(schema, null, 2)}\n`,
+);

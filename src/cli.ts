@@ -22,7 +22,9 @@ function parseFormats(value: string): Format[] {
     .filter(Boolean);
   for (const f of formats) {
     if (!(FORMATS as readonly string[]).includes(f)) {
-      throw new InvalidArgumentError(`unknown format "${f}": use a comma-separated list of ${FORMATS.join(', ')}`);
+      throw new InvalidArgumentError(
+        `unknown format "${f}": use a comma-separated list of ${FORMATS.join(', ')}`,
+      );
     }
   }
   return formats as Format[];
@@ -33,11 +35,16 @@ function progressReporter(): ((done: number, total: number) => void) | undefined
   const started = Date.now();
   return (done, total) => {
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    process.stderr.write(`\rbootstrap ${done}/${total} replicates (${seconds} s)${done === total ? '\n' : ''}`);
+    process.stderr.write(
+      `\rbootstrap ${done}/${total} replicates (${seconds} s)${done === total ? '\n' : ''}`,
+    );
   };
 }
 
-async function report(studyFile: string, options: { out: string; format: Format[]; pdf: boolean; debug?: boolean }) {
+async function report(
+  studyFile: string,
+  options: { out: string; format: Format[]; pdf: boolean; debug?: boolean },
+) {
   const study = loadStudy(studyFile);
   const onProgress = progressReporter();
   const results = evaluate(study, onProgress ? { onProgress } : {});
@@ -48,7 +55,9 @@ async function report(studyFile: string, options: { out: string; format: Format[
     writeFileSync(path.join(dir, 'results.json'), resultsJson(results));
   });
   if (skipped.length > 0) {
-    console.error(`dxreport: ${skipped.join(' and ')} output is not available in this version yet; wrote results.json`);
+    console.error(
+      `dxreport: ${skipped.join(' and ')} output is not available in this version yet; wrote results.json`,
+    );
   }
   console.error(`dxreport: wrote ${path.join(options.out, 'results.json')}`);
 }
@@ -81,15 +90,17 @@ Examples:
 Exit status: 0 on success; 1 on bad input (one line on stderr naming the file and line or key);
 the output folder is left untouched when a run fails.`,
   )
-  .action(async (studyFile: string, options: { out: string; format: Format[]; pdf: boolean; debug?: boolean }) => {
-    try {
-      await report(studyFile, options);
-    } catch (error) {
-      if (options.debug) console.error(error);
-      else if (error instanceof InputError) console.error(`dxreport: ${error.message}`);
-      else console.error(`dxreport: ${(error as Error).message} (rerun with --debug for details)`);
-      process.exitCode = 1;
-    }
-  });
+  .action(
+    async (studyFile: string, options: { out: string; format: Format[]; pdf: boolean; debug?: boolean }) => {
+      try {
+        await report(studyFile, options);
+      } catch (error) {
+        if (options.debug) console.error(error);
+        else if (error instanceof InputError) console.error(`dxreport: ${error.message}`);
+        else console.error(`dxreport: ${(error as Error).message} (rerun with --debug for details)`);
+        process.exitCode = 1;
+      }
+    },
+  );
 
 await program.parseAsync(process.argv);

@@ -75,7 +75,11 @@ export interface ModelLayout {
   width: number;
 }
 
-export function modelLayout(operatingPoints: number, partialAucs: number, decisionThresholds: number): ModelLayout {
+export function modelLayout(
+  operatingPoints: number,
+  partialAucs: number,
+  decisionThresholds: number,
+): ModelLayout {
   let next = 0;
   const take = () => next++;
   const auc = take();
@@ -88,7 +92,15 @@ export function modelLayout(operatingPoints: number, partialAucs: number, decisi
     return entry;
   });
   const netBenefit = Array.from({ length: decisionThresholds }, () => take());
-  return { auc, averagePrecision, maximumF1, partialAuc: partial, operatingPoints: points, netBenefit, width: next };
+  return {
+    auc,
+    averagePrecision,
+    maximumF1,
+    partialAuc: partial,
+    operatingPoints: points,
+    netBenefit,
+    width: next,
+  };
 }
 
 const ratio = (a: number, b: number) => (b === 0 ? Number.NaN : a / b);
@@ -197,7 +209,11 @@ export function runBootstrap(input: BootstrapInput): BootstrapDistribution {
   const n = input.labels.length;
   const B = input.replicates;
   const models = input.scores.length;
-  const layout = modelLayout(input.rules.length, input.partialAucRanges.length, input.decisionThresholds.length);
+  const layout = modelLayout(
+    input.rules.length,
+    input.partialAucRanges.length,
+    input.decisionThresholds.length,
+  );
   const sorted: SortedScores[] = input.scores.map((s) => sortScores(s));
   const fixedIndices = input.thresholds.map((perPoint, m) =>
     perPoint.map((t) => thresholdIndex((sorted[m] as SortedScores).values, t)),
@@ -298,7 +314,8 @@ export function summarise(
   const undefinedShare = 1 - sorted.length / series.length;
   if (sorted.length === 0 || undefinedShare > MAX_UNDEFINED_SHARE) return null;
   let bounds = percentileInterval(sorted, level);
-  if (kind === 'bca' && jackknife && estimate !== null) bounds = bcaInterval(sorted, estimate, jackknife, level) ?? bounds;
+  if (kind === 'bca' && jackknife && estimate !== null)
+    bounds = bcaInterval(sorted, estimate, jackknife, level) ?? bounds;
   let mean = 0;
   for (const v of sorted) mean += v;
   mean /= sorted.length;
@@ -319,7 +336,12 @@ export function seriesOf(distribution: BootstrapDistribution, m: number, slot: n
 }
 
 /** Replicate differences a − b of statistic `slot` (paired: the same resample). */
-export function differenceSeries(distribution: BootstrapDistribution, a: number, b: number, slot: number): Float64Array {
+export function differenceSeries(
+  distribution: BootstrapDistribution,
+  a: number,
+  b: number,
+  slot: number,
+): Float64Array {
   const x = seriesOf(distribution, a, slot);
   const y = seriesOf(distribution, b, slot);
   const out = new Float64Array(x.length);
@@ -327,7 +349,11 @@ export function differenceSeries(distribution: BootstrapDistribution, a: number,
   return out;
 }
 
-export function jackknifeOf(distribution: BootstrapDistribution, m: number, slot: number): Float64Array | null {
+export function jackknifeOf(
+  distribution: BootstrapDistribution,
+  m: number,
+  slot: number,
+): Float64Array | null {
   if (!distribution.jackknife) return null;
   const n = distribution.cases;
   return (distribution.jackknife[m] as Float64Array).subarray(slot * n, (slot + 1) * n);

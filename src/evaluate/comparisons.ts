@@ -12,6 +12,7 @@ import {
   tangoPairedInterval,
   type PairedTable,
 } from '../statistics/pairedDifferenceIntervals.js';
+import type { PairedCallsTable } from '../statistics/predictiveValueScoreTest.js';
 import type { ComparisonResult, OperatingPointResult, PairedProportionComparison } from './results.js';
 
 export const DELONG_PAIRED_METHOD = 'DeLong test for two correlated ROC curves';
@@ -27,8 +28,7 @@ export function pairedAucComparison(
   const covariance = delongCovariance(a, b);
   const difference = a.auc - b.auc;
   const varianceOfDifference = varianceA + varianceB - 2 * covariance;
-  const correlation =
-    varianceA > 0 && varianceB > 0 ? covariance / Math.sqrt(varianceA * varianceB) : null;
+  const correlation = varianceA > 0 && varianceB > 0 ? covariance / Math.sqrt(varianceA * varianceB) : null;
   if (!(varianceOfDifference > 0)) {
     // identical rankings (or both perfect): no evidence of a difference
     return {
@@ -143,4 +143,26 @@ export function falseCallChanges(a: OperatingPointResult, b: OperatingPointResul
     falsePositivesChange: a.counts.fp - b.counts.fp,
     falseNegativesChange: a.counts.fn - b.counts.fn,
   };
+}
+
+/** Cases by outcome and by the two models' calls, for the predictive-value score test. */
+export function pairedCallsTable(
+  scoresA: Float64Array,
+  scoresB: Float64Array,
+  labels: Uint8Array,
+  thresholdA: number,
+  thresholdB: number,
+): PairedCallsTable {
+  const empty = () => ({ bothPositive: 0, firstOnly: 0, secondOnly: 0, bothNegative: 0 });
+  const table: PairedCallsTable = { diseased: empty(), healthy: empty() };
+  for (let i = 0; i < labels.length; i++) {
+    const cell = labels[i] === 1 ? table.diseased : table.healthy;
+    const calledA = (scoresA[i] as number) >= thresholdA;
+    const calledB = (scoresB[i] as number) >= thresholdB;
+    if (calledA && calledB) cell.bothPositive++;
+    else if (calledA) cell.firstOnly++;
+    else if (calledB) cell.secondOnly++;
+    else cell.bothNegative++;
+  }
+  return table;
 }

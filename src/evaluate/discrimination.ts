@@ -17,7 +17,10 @@ export interface AucSettings {
 export const DELONG_METHOD = 'DeLong (1988), normal approximation';
 export const DELONG_LOGIT_METHOD = 'DeLong (1988), logit-transformed';
 
-export function aucResult(byClass: ScoresByClass, settings: AucSettings): {
+export function aucResult(
+  byClass: ScoresByClass,
+  settings: AucSettings,
+): {
   auc: ModelResult['auc'];
   placements: DelongPlacements;
 } {

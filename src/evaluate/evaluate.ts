@@ -32,11 +32,17 @@ import {
   falseCallChanges,
   pairedAucComparison,
   pairedProportionComparison,
+  pairedCallsTable,
   pairedTable,
   type PairedSettings,
 } from './comparisons.js';
 import { aucResult, partialAucResults, rocPoints } from './discrimination.js';
-import { chooseThreshold, operatingPointMeasures, thresholdRule, type ProportionSettings } from './operatingPoints.js';
+import {
+  chooseThreshold,
+  operatingPointMeasures,
+  thresholdRule,
+  type ProportionSettings,
+} from './operatingPoints.js';
 import {
   RESULTS_SCHEMA,
   type ComparisonResult,
@@ -51,6 +57,7 @@ import {
 import { WarningLog } from './warnings.js';
 import { decisionThresholdGrid, treatAllNetBenefit } from './decisionCurves.js';
 import { VERSION } from '../version.js';
+import { predictiveValueScoreTest, type PairedCallsTable } from '../statistics/predictiveValueScoreTest.js';
 
 export interface EvaluateOptions {
   /** Called as bootstrap replicates complete. */
@@ -59,7 +66,12 @@ export interface EvaluateOptions {
 
 const BOOTSTRAP_PERCENTILE = 'stratified bootstrap percentile interval';
 
-function bootstrapMethod(kind: 'percentile' | 'bca', stratified: boolean, clustered: boolean, replicates: number) {
+function bootstrapMethod(
+  kind: 'percentile' | 'bca',
+  stratified: boolean,
+  clustered: boolean,
+  replicates: number,
+) {
   const design = clustered ? 'cluster bootstrap' : stratified ? 'stratified bootstrap' : 'bootstrap';
   return `${design} ${kind === 'bca' ? 'BCa' : 'percentile'} interval (${replicates} replicates)`;
 }
@@ -100,7 +112,11 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
   const prevalence = positives / n;
 
   if (data.dropped > 0) {
-    warnings.add('rows-dropped', `${data.dropped} row(s) with a missing score were dropped (missing: drop)`, 'sample');
+    warnings.add(
+      'rows-dropped',
+      `${data.dropped} row(s) with a missing score were dropped (missing: drop)`,
+      'sample',
+    );
   }
   if (Math.min(positives, negatives) < 10) {
     warnings.add(
@@ -111,11 +127,17 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
   }
 
   const rules = settings.operatingPoints.map(thresholdRule);
-  const grid = decisionThresholdGrid(settings.decisionCurve.from, settings.decisionCurve.to, settings.decisionCurve.by);
+  const grid = decisionThresholdGrid(
+    settings.decisionCurve.from,
+    settings.decisionCurve.to,
+    settings.decisionCurve.by,
+  );
 
   // validation-set thresholds, when asked for
   const validationCurves = study.validation
-    ? study.validation.scores.map((s) => weightedRocCurve(sortScores(s), (study.validation as CaseData).labels))
+    ? study.validation.scores.map((s) =>
+        weightedRocCurve(sortScores(s), (study.validation as CaseData).labels),
+      )
     : null;
 
   const work: ModelWork[] = study.models.map((model, m) => {
@@ -182,7 +204,9 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
   });
 
   const pairs = comparisonPairs(study);
-  const comparisons: ComparisonResult[] = pairs.map(([a, b]) => compareModels(work[a] as ModelWork, work[b] as ModelWork));
+  const comparisons: ComparisonResult[] = pairs.map(([a, b]) =>
+    compareModels(work[a] as ModelWork, work[b] as ModelWork),
+  );
 
   function compareModels(a: ModelWork, b: ModelWork): ComparisonResult {
     const operatingPoints: OperatingPointComparison[] = settings.operatingPoints.map((spec, j) => {
@@ -190,13 +214,20 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
       const pointB = b.result.operatingPoints[j] as OperatingPointResult;
       const ta = a.thresholds[j] as number;
       const tb = b.thresholds[j] as number;
+      const callsTable = pairedCallsTable(a.scores, b.scores, labels, ta, tb);
       return {
         id: spec.id,
         thresholds: [pointA.threshold, pointB.threshold],
-        sensitivity: pairedProportionComparison(pairedTable(a.scores, b.scores, labels, ta, tb, true), pairedSettings),
-        specificity: pairedProportionComparison(pairedTable(a.scores, b.scores, labels, ta, tb, false), pairedSettings),
-        ppv: predictiveValueDifference(pointA.ppv.estimate, pointB.ppv.estimate),
-        npv: predictiveValueDifference(pointA.npv.estimate, pointB.npv.estimate),
+        sensitivity: pairedProportionComparison(
+          pairedTable(a.scores, b.scores, labels, ta, tb, true),
+          pairedSettings,
+        ),
+        specificity: pairedProportionComparison(
+          pairedTable(a.scores, b.scores, labels, ta, tb, false),
+          pairedSettings,
+        ),
+        ppv: predictiveValueDifference(pointA.ppv.estimate, pointB.ppv.estimate, callsTable, 'ppv'),
+        npv: predictiveValueDifference(pointA.npv.estimate, pointB.npv.estimate, callsTable, 'npv'),
         ...falseCallChanges(pointA, pointB),
       };
     });
@@ -258,7 +289,13 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
         path,
       );
     const single = (m: number, slot: number, estimate: number | null, path: string) => {
-      const summary = summarise(seriesOf(distribution, m, slot), estimate, level, boot.interval, jackknifeOf(distribution, m, slot));
+      const summary = summarise(
+        seriesOf(distribution, m, slot),
+        estimate,
+        level,
+        boot.interval,
+        jackknifeOf(distribution, m, slot),
+      );
       if (!summary) undefinedWarning(path);
       return toInterval(summary);
     };
@@ -279,7 +316,12 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
       const path = `models[${m}]`;
       r.auc.bootstrapCi = single(m, layout.auc, r.auc.estimate, `${path}.auc`);
       if (r.averagePrecision) {
-        r.averagePrecision.ci = single(m, layout.averagePrecision, r.averagePrecision.estimate, `${path}.averagePrecision`);
+        r.averagePrecision.ci = single(
+          m,
+          layout.averagePrecision,
+          r.averagePrecision.estimate,
+          `${path}.averagePrecision`,
+        );
       }
       r.partialAuc.forEach((p, k) => {
         const slot = layout.partialAuc[k] as { raw: number; mcclish: number };
@@ -290,7 +332,12 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
         const slots = layout.operatingPoints[j] as Record<OperatingPointMeasure, number>;
         const pointPath = `${path}.operatingPoints[${j}]`;
         for (const measure of ['sensitivity', 'specificity', 'ppv', 'npv', 'accuracy'] as const) {
-          point[measure].bootstrapCi = single(m, slots[measure], point[measure].estimate, `${pointPath}.${measure}`);
+          point[measure].bootstrapCi = single(
+            m,
+            slots[measure],
+            point[measure].estimate,
+            `${pointPath}.${measure}`,
+          );
         }
         point.f1.ci = single(m, slots.f1, point.f1.estimate, `${pointPath}.f1`);
         point.youdenJ.bootstrapCi = single(m, slots.youdenJ, point.youdenJ.estimate, `${pointPath}.youdenJ`);
@@ -305,7 +352,13 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
       const aucSummary = paired(a, b, layout.auc, comparison.auc.difference, `${path}.auc`);
       comparison.auc.bootstrapCi = aucSummary ? toInterval(aucSummary) : null;
       if (comparison.averagePrecision) {
-        const s = paired(a, b, layout.averagePrecision, comparison.averagePrecision.difference, `${path}.averagePrecision`);
+        const s = paired(
+          a,
+          b,
+          layout.averagePrecision,
+          comparison.averagePrecision.difference,
+          `${path}.averagePrecision`,
+        );
         Object.assign(comparison.averagePrecision, {
           ci: toInterval(s),
           p: s ? s.p : null,
@@ -319,7 +372,8 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
           const s = paired(a, b, slots[measure], point[measure].difference, `${pointPath}.${measure}`);
           point[measure].ci = toInterval(s);
           point[measure].p = s ? s.p : null;
-          point[measure].method = `paired ${method}, thresholds fixed; p by inverting the percentile interval`;
+          point[measure].method =
+            `paired ${method}, thresholds fixed; p by inverting the percentile interval`;
         }
         for (const measure of ['sensitivity', 'specificity'] as const) {
           const s = paired(a, b, slots[measure], point[measure].difference, `${pointPath}.${measure}`);
@@ -330,7 +384,8 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
       const curveB = work[b]?.result.decisionCurve;
       if (curveA && curveB) {
         comparison.decisionCurve = grid.map((t, g) => {
-          const difference = (curveA[g] as DecisionCurvePoint).netBenefit - (curveB[g] as DecisionCurvePoint).netBenefit;
+          const difference =
+            (curveA[g] as DecisionCurvePoint).netBenefit - (curveB[g] as DecisionCurvePoint).netBenefit;
           const s = paired(a, b, layout.netBenefit[g] as number, difference, `${path}.decisionCurve[${g}]`);
           return { threshold: t, difference, ci: toInterval(s) };
         });
@@ -359,7 +414,7 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
       positive: study.positiveLabel,
       ...(settings.targetPrevalence !== undefined ? { targetPrevalence: settings.targetPrevalence } : {}),
     },
-    input: { data: data.file, sha256: data.sha256, rows: data.rows },
+    input: { data: settings.data, sha256: data.sha256, rows: data.rows },
     sample: {
       n,
       positives,
@@ -379,12 +434,19 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
   return results;
 }
 
-function predictiveValueDifference(a: number | null, b: number | null): Difference {
+function predictiveValueDifference(
+  a: number | null,
+  b: number | null,
+  calls: PairedCallsTable,
+  which: 'ppv' | 'npv',
+): OperatingPointComparison['ppv'] {
+  const { difference: _sameDifference, ...scoreTest } = predictiveValueScoreTest(calls, which);
   return {
     difference: estimateDifference(a, b),
     statistic: null,
     p: null,
-    method: 'difference of predictive values (no bootstrap run: no interval or test)',
+    method: 'difference of predictive values (no bootstrap run: no interval or bootstrap test)',
+    scoreTest,
   };
 }
 

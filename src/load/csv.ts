@@ -60,7 +60,8 @@ export function parseCsv(text: string, file: string): CsvTable {
   const header = first.record;
   const seen = new Map<string, number>();
   header.forEach((name, index) => {
-    if (name === '') throw new InputError({ file, line: 1, column: index + 1 }, 'empty column name in the header');
+    if (name === '')
+      throw new InputError({ file, line: 1, column: index + 1 }, 'empty column name in the header');
     if (seen.has(name)) {
       throw new InputError({ file, line: 1 }, `column "${name}" appears twice in the header`);
     }

@@ -14,7 +14,9 @@ export class InputError extends Error {
   readonly detail: string;
 
   constructor(location: InputErrorLocation, detail: string) {
-    const where = [location.file, location.line, location.column].filter((part) => part !== undefined).join(':');
+    const where = [location.file, location.line, location.column]
+      .filter((part) => part !== undefined)
+      .join(':');
     const key = location.keyPath ? ` ${location.keyPath}:` : '';
     super(`${where}:${key} ${detail}`);
     this.name = 'InputError';

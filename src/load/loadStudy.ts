@@ -68,12 +68,19 @@ class StudyDocument {
     readonly file: string,
     text: string,
   ) {
-    this.document = parseDocument(text, { lineCounter: this.lineCounter, prettyErrors: false, uniqueKeys: true });
+    this.document = parseDocument(text, {
+      lineCounter: this.lineCounter,
+      prettyErrors: false,
+      uniqueKeys: true,
+    });
     const first = this.document.errors[0];
     if (first) {
       const position = this.lineCounter.linePos(first.pos[0]);
       const detail = first.message.split('\n', 1)[0] ?? 'syntax error';
-      throw new InputError({ file, line: position.line, column: position.col }, `not valid YAML/JSON: ${detail}`);
+      throw new InputError(
+        { file, line: position.line, column: position.col },
+        `not valid YAML/JSON: ${detail}`,
+      );
     }
   }
 
@@ -106,7 +113,12 @@ function keysAt(schema: z.ZodType, segments: readonly PropertyKey[]): string[] {
     for (let i = 0; i < 10; i++) {
       const def = (s as { def?: { type?: string; innerType?: unknown; in?: unknown } }).def;
       if (!def) return s;
-      if (def.type === 'optional' || def.type === 'default' || def.type === 'prefault' || def.type === 'nullable')
+      if (
+        def.type === 'optional' ||
+        def.type === 'default' ||
+        def.type === 'prefault' ||
+        def.type === 'nullable'
+      )
         s = def.innerType;
       else if (def.type === 'pipe') s = def.in;
       else return s;
@@ -206,9 +218,14 @@ function readCases(
   const table = parseCsv(bytes.toString('utf8'), file);
   const outcomeIndex = columnIndex(table, settings.outcome.column, doc, ['outcome', 'column']);
   const idIndex = settings.id === undefined ? -1 : columnIndex(table, settings.id, doc, ['id']);
-  const scoreIndices = models.map((model, i) => columnIndex(table, model.scoreColumn, doc, ['models', i, 'score']));
-  const clusterIndex = settings.cluster === undefined ? -1 : columnIndex(table, settings.cluster, doc, ['cluster']);
-  const subgroupIndices = settings.subgroups.map((column, i) => columnIndex(table, column, doc, ['subgroups', i]));
+  const scoreIndices = models.map((model, i) =>
+    columnIndex(table, model.scoreColumn, doc, ['models', i, 'score']),
+  );
+  const clusterIndex =
+    settings.cluster === undefined ? -1 : columnIndex(table, settings.cluster, doc, ['cluster']);
+  const subgroupIndices = settings.subgroups.map((column, i) =>
+    columnIndex(table, column, doc, ['subgroups', i]),
+  );
 
   const outcomeValues = new Map<string, number>();
   const labels: number[] = [];
@@ -232,7 +249,9 @@ function readCases(
     if (outcomeValues.size > 2) {
       throw new InputError(
         { file, line, column: outcomeIndex + 1 },
-        `outcome column "${settings.outcome.column}" has a third value "${outcomeCell}" (after ${[...outcomeValues.keys()]
+        `outcome column "${settings.outcome.column}" has a third value "${outcomeCell}" (after ${[
+          ...outcomeValues.keys(),
+        ]
           .slice(0, 2)
           .map((v) => `"${v}"`)
           .join(' and ')}): it must hold exactly two values`,
@@ -335,9 +354,10 @@ function readCases(
 /** Reads and validates a study file (YAML or JSON) and the case table it names. */
 export function loadStudy(studyFile: string): Study {
   const studyPath = path.resolve(studyFile);
-  const text = readText(studyPath, () => new InputError({ file: studyFile }, 'cannot read the study file')).toString(
-    'utf8',
-  );
+  const text = readText(
+    studyPath,
+    () => new InputError({ file: studyFile }, 'cannot read the study file'),
+  ).toString('utf8');
   const doc = new StudyDocument(studyFile, text);
   const settings = validate(doc, doc.document.toJS());
 
@@ -345,7 +365,7 @@ export function loadStudy(studyFile: string): Study {
     id: m.id,
     name: m.name ?? m.id,
     scoreColumn: m.score,
-    ...(m.scores ?? settings.scores ? { scores: m.scores ?? settings.scores } : {}),
+    ...((m.scores ?? settings.scores) ? { scores: m.scores ?? settings.scores } : {}),
   }));
   const modelIds = new Set<string>();
   settings.models.forEach((m, i) => {
@@ -362,13 +382,15 @@ export function loadStudy(studyFile: string): Study {
             `unknown model "${id}"${suggestion ? ` (did you mean ${suggestion}?)` : ''}; models are ${[...modelIds].join(', ')}`,
           );
         }
-        if (j === 1 && pair[0] === pair[1]) throw doc.error(['comparisons', i], 'a model cannot be compared with itself');
+        if (j === 1 && pair[0] === pair[1])
+          throw doc.error(['comparisons', i], 'a model cannot be compared with itself');
       }),
     );
   }
   const pointIds = new Set<string>();
   settings.operatingPoints.forEach((op, i) => {
-    if (pointIds.has(op.id)) throw doc.error(['operatingPoints', i, 'id'], `operating point id "${op.id}" is used twice`);
+    if (pointIds.has(op.id))
+      throw doc.error(['operatingPoints', i, 'id'], `operating point id "${op.id}" is used twice`);
     pointIds.add(op.id);
   });
 
@@ -379,7 +401,9 @@ export function loadStudy(studyFile: string): Study {
   let validation: CaseData | null = null;
   if (settings.thresholdsFrom !== undefined) {
     const validationFile = path.resolve(baseDir, settings.thresholdsFrom);
-    validation = readCases(validationFile, { ...settings, subgroups: [] }, models, doc, ['thresholdsFrom']).data;
+    validation = readCases(validationFile, { ...settings, subgroups: [] }, models, doc, [
+      'thresholdsFrom',
+    ]).data;
   }
   return {
     title: settings.title,

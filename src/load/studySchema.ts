@@ -18,7 +18,10 @@ export const operatingPointSchema = z
     minSensitivity: probability.optional().describe('Highest threshold whose sensitivity is at least this'),
     minSpecificity: probability.optional().describe('Lowest threshold whose specificity is at least this'),
     youden: z.literal(true).optional().describe('Threshold maximising sensitivity + specificity − 1'),
-    threshold: z.number().optional().describe('A prespecified score threshold (score >= threshold is positive)'),
+    threshold: z
+      .number()
+      .optional()
+      .describe('A prespecified score threshold (score >= threshold is positive)'),
   })
   .strict()
   .superRefine((value, context) => {
@@ -117,7 +120,9 @@ export const studySchema = z
       .strict()
       .refine((d) => d.from <= d.to, { message: 'from must not exceed to' })
       .prefault({}),
-    targetPrevalence: openUnit.optional().describe('Clinical prevalence for PPV, NPV and net benefit (Bayes)'),
+    targetPrevalence: openUnit
+      .optional()
+      .describe('Clinical prevalence for PPV, NPV and net benefit (Bayes)'),
     calibration: z
       .object({
         bins: z.number().int().min(2).max(100).default(10),

@@ -73,7 +73,10 @@ export function bcaInterval(
     return normalCdf(z0 + (z0 + z) / (1 - acceleration * (z0 + z)));
   };
   const alpha = 1 - level;
-  return { lower: quantileSorted(sorted, adjust(alpha / 2)), upper: quantileSorted(sorted, adjust(1 - alpha / 2)) };
+  return {
+    lower: quantileSorted(sorted, adjust(alpha / 2)),
+    upper: quantileSorted(sorted, adjust(1 - alpha / 2)),
+  };
 }
 
 /** Two-sided bootstrap p-value for H0: difference = 0, by percentile-interval inversion. */

@@ -22,7 +22,10 @@ export interface DelongPlacements {
  * @param positiveScores scores of the m positive cases
  * @param negativeScores scores of the n negative cases
  */
-export function delongPlacements(positiveScores: Float64Array, negativeScores: Float64Array): DelongPlacements {
+export function delongPlacements(
+  positiveScores: Float64Array,
+  negativeScores: Float64Array,
+): DelongPlacements {
   const m = positiveScores.length;
   const n = negativeScores.length;
   const combined = new Float64Array(m + n);
@@ -70,9 +73,7 @@ function sampleCovariance(a: Float64Array, b: Float64Array): number {
 export function delongCovariance(a: DelongPlacements, b: DelongPlacements): number {
   const m = a.positives.length;
   const n = a.negatives.length;
-  return (
-    sampleCovariance(a.positives, b.positives) / m + sampleCovariance(a.negatives, b.negatives) / n
-  );
+  return sampleCovariance(a.positives, b.positives) / m + sampleCovariance(a.negatives, b.negatives) / n;
 }
 
 /** DeLong variance of one AUC. */

@@ -56,7 +56,11 @@ function areaOver(x: number[], y: number[], from: number, to: number): number {
 /**
  * @param range [from, to] of the focus measure, 0 ≤ from < to ≤ 1
  */
-export function partialAuc(curve: RocCurve, focus: PartialAucFocus, range: readonly [number, number]): PartialAuc {
+export function partialAuc(
+  curve: RocCurve,
+  focus: PartialAucFocus,
+  range: readonly [number, number],
+): PartialAuc {
   const [from, to] = range;
   const { x, y } = curvePoints(curve, focus);
   const raw = areaOver(x, y, from, to);

@@ -96,9 +96,11 @@ export function aucFromCurve(curve: RocCurve): number {
   const groups = truePositives.length;
   let sum = 0;
   for (let k = 0; k < groups; k++) {
-    const positivesHere = (truePositives[k] as number) - (k + 1 < groups ? (truePositives[k + 1] as number) : 0);
+    const positivesHere =
+      (truePositives[k] as number) - (k + 1 < groups ? (truePositives[k + 1] as number) : 0);
     if (positivesHere === 0) continue;
-    const negativesHere = (falsePositives[k] as number) - (k + 1 < groups ? (falsePositives[k + 1] as number) : 0);
+    const negativesHere =
+      (falsePositives[k] as number) - (k + 1 < groups ? (falsePositives[k + 1] as number) : 0);
     const negativesBelow = negatives - (falsePositives[k] as number);
     sum += positivesHere * (negativesBelow + negativesHere / 2);
   }
@@ -131,7 +133,11 @@ export interface ConfusionCounts {
   fn: number;
 }
 
-export function confusionCounts(scores: Float64Array, labels: Uint8Array, threshold: number): ConfusionCounts {
+export function confusionCounts(
+  scores: Float64Array,
+  labels: Uint8Array,
+  threshold: number,
+): ConfusionCounts {
   let tp = 0;
   let fp = 0;
   let tn = 0;
