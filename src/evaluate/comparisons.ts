@@ -5,7 +5,7 @@
  * difference. Every difference is model a − model b.
  */
 import { delongCovariance, delongVariance, type DelongPlacements } from '../statistics/delong.js';
-import { twoSidedNormalP, zForLevel } from '../statistics/distributions.js';
+import { twoSidedNormalP, twoSidedStudentP, zForLevel } from '../statistics/distributions.js';
 import { mcnemarTest, type McnemarVariant } from '../statistics/mcnemar.js';
 import {
   newcombePairedInterval,
@@ -55,19 +55,29 @@ export function pairedAucComparison(
   };
 }
 
-/** Unpaired DeLong test, for models scored on different case sets: z = Δ/√(var a + var b). */
+/**
+ * Unpaired DeLong test, for models scored on different case sets, as pROC's
+ * `roc.test(paired = FALSE, method = "delong")`: D = Δ/√(S_a + S_b) referred to Student's t
+ * with Welch–Satterthwaite degrees of freedom (S_a + S_b)² / (S_a²/(n_a − 1) + S_b²/(n_b − 1)),
+ * n the total cases of each curve.
+ */
 export function unpairedAucComparison(a: DelongPlacements, b: DelongPlacements, level: number) {
   const difference = a.auc - b.auc;
-  const se = Math.sqrt(delongVariance(a) + delongVariance(b));
-  const z = se > 0 ? difference / se : 0;
+  const varianceA = delongVariance(a);
+  const varianceB = delongVariance(b);
+  const se = Math.sqrt(varianceA + varianceB);
+  const casesA = a.positives.length + a.negatives.length;
+  const casesB = b.positives.length + b.negatives.length;
+  const df = (varianceA + varianceB) ** 2 / (varianceA ** 2 / (casesA - 1) + varianceB ** 2 / (casesB - 1));
+  const statistic = se > 0 ? difference / se : 0;
   const half = zForLevel(level) * se;
-  const method = 'DeLong test for two uncorrelated ROC curves';
+  const method = 'DeLong test for two uncorrelated ROC curves (Welch t)';
   return {
     difference,
     ci: { lower: difference - half, upper: difference + half, level, method },
-    statistic: z,
-    z,
-    p: se > 0 ? twoSidedNormalP(z) : 1,
+    statistic,
+    df,
+    p: se > 0 ? twoSidedStudentP(statistic, df) : 1,
     method,
   };
 }

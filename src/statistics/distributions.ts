@@ -9,6 +9,7 @@ import binomialCdfStdlib from '@stdlib/stats-base-dists-binomial-cdf';
 import binomialPmfStdlib from '@stdlib/stats-base-dists-binomial-pmf';
 import betaQuantileStdlib from '@stdlib/stats-base-dists-beta-quantile';
 import gammaincStdlib from '@stdlib/math-base-special-gammainc';
+import studentTCdfStdlib from '@stdlib/stats-base-dists-t-cdf';
 
 /** Standard normal cumulative distribution Φ(z). */
 export function normalCdf(z: number): number {
@@ -53,4 +54,9 @@ export function betaQuantile(p: number, a: number, b: number): number {
 export function chiSquareUpperTail(x: number, df: number): number {
   if (x <= 0) return 1;
   return gammaincStdlib(x / 2, df / 2, true, true);
+}
+
+/** Two-sided p-value of a Student t statistic with `df` degrees of freedom: 2·F(−|t|). */
+export function twoSidedStudentP(t: number, df: number): number {
+  return Math.min(1, 2 * studentTCdfStdlib(-Math.abs(t), df));
 }

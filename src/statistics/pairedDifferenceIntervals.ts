@@ -17,7 +17,8 @@ export interface PairedTable {
 /**
  * Newcombe's hybrid score interval (Newcombe 1998, Stat Med 17:2635–2650, method 10):
  * the Wilson intervals of each marginal proportion combined with the phi correlation of
- * the paired table (phi taken as 0 when a margin is empty).
+ * the paired table, its numerator A = ad − bc replaced by A − n/2 when A > n/2 and by 0
+ * when 0 ≤ A ≤ n/2 (as published; phi is 0 when a margin is empty).
  */
 export function newcombePairedInterval(table: PairedTable, level: number): Bounds {
   const { a, b, c, d } = table;
@@ -28,7 +29,10 @@ export function newcombePairedInterval(table: PairedTable, level: number): Bound
   const w1 = wilsonInterval(a + b, n, level);
   const w2 = wilsonInterval(a + c, n, level);
   const marginProduct = (a + b) * (c + d) * (a + c) * (b + d);
-  const phi = marginProduct === 0 ? 0 : (a * d - b * c) / Math.sqrt(marginProduct);
+  // Newcombe's continuity-corrected phi numerator: A − n/2 when A > n/2, 0 for 0 ≤ A ≤ n/2
+  const numerator = a * d - b * c;
+  const corrected = numerator > n / 2 ? numerator - n / 2 : numerator >= 0 ? 0 : numerator;
+  const phi = marginProduct === 0 ? 0 : corrected / Math.sqrt(marginProduct);
   const lowerSpread =
     (p1 - w1.lower) ** 2 - 2 * phi * (p1 - w1.lower) * (w2.upper - p2) + (w2.upper - p2) ** 2;
   const upperSpread =

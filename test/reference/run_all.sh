@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Regenerate every reference file under test/reference/ (data, then expected values),
+# then cross-check the R results with Python. Run from anywhere:
+#   bash test/reference/run_all.sh
+# Needs Debian's r-base-core, r-cran-proc, r-cran-hmisc, r-cran-jsonlite and
+# python3-scipy, python3-statsmodels, python3-sklearn (run with /usr/bin/python3).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+Rscript test/reference/make_data.R          # data/*.csv (seeded) + data/asah.csv (pROC)
+Rscript test/reference/discrimination.R     # expected/{ties,imbalanced,three_models,asah}.json
+Rscript test/reference/proportions.R        # expected/proportions.json
+if [ -f test/reference/predictive_values.R ]; then
+  Rscript test/reference/predictive_values.R  # expected/predictive_values.json
+fi
+/usr/bin/python3 test/reference/crosscheck.py   # independent re-derivation; exits 1 on any disagreement
