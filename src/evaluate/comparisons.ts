@@ -8,6 +8,10 @@ import { delongCovariance, delongVariance, type DelongPlacements } from '../stat
 import { twoSidedNormalP, twoSidedStudentP, zForLevel } from '../statistics/distributions.js';
 import { mcnemarTest, type McnemarVariant } from '../statistics/mcnemar.js';
 import {
+  CLUSTERED_MCNEMAR_METHOD,
+  clusteredPairedProportionTest,
+} from '../statistics/clusteredProportions.js';
+import {
   newcombePairedInterval,
   tangoPairedInterval,
   type PairedTable,
@@ -22,10 +26,12 @@ export function pairedAucComparison(
   a: DelongPlacements,
   b: DelongPlacements,
   level: number,
+  covarianceOf: (a: DelongPlacements, b: DelongPlacements) => number = delongCovariance,
+  method: string = DELONG_PAIRED_METHOD,
 ): ComparisonResult['auc'] {
-  const varianceA = delongVariance(a);
-  const varianceB = delongVariance(b);
-  const covariance = delongCovariance(a, b);
+  const varianceA = covarianceOf(a, a);
+  const varianceB = covarianceOf(b, b);
+  const covariance = covarianceOf(a, b);
   const difference = a.auc - b.auc;
   const varianceOfDifference = varianceA + varianceB - 2 * covariance;
   const correlation = varianceA > 0 && varianceB > 0 ? covariance / Math.sqrt(varianceA * varianceB) : null;
@@ -33,11 +39,11 @@ export function pairedAucComparison(
     // identical rankings (or both perfect): no evidence of a difference
     return {
       difference,
-      ci: { lower: difference, upper: difference, level, method: DELONG_PAIRED_METHOD },
+      ci: { lower: difference, upper: difference, level, method },
       statistic: 0,
       z: 0,
       p: 1,
-      method: DELONG_PAIRED_METHOD,
+      method,
       correlation,
     };
   }
@@ -46,11 +52,11 @@ export function pairedAucComparison(
   const half = zForLevel(level) * se;
   return {
     difference,
-    ci: { lower: difference - half, upper: difference + half, level, method: DELONG_PAIRED_METHOD },
+    ci: { lower: difference - half, upper: difference + half, level, method },
     statistic: z,
     z,
     p: twoSidedNormalP(z),
-    method: DELONG_PAIRED_METHOD,
+    method,
     correlation,
   };
 }
@@ -175,4 +181,73 @@ export function pairedCallsTable(
     else cell.bothNegative++;
   }
   return table;
+}
+
+/**
+ * Paired sensitivity or specificity comparison when cases are clustered: the difference of
+ * correct calls with Obuchowski's (1998) cluster-adjusted variance, its Wald interval and
+ * χ² test.
+ */
+export function clusteredPairedProportionComparison(
+  scoresA: Float64Array,
+  scoresB: Float64Array,
+  labels: Uint8Array,
+  clusters: Int32Array,
+  thresholdA: number,
+  thresholdB: number,
+  positiveClass: boolean,
+  level: number,
+): PairedProportionComparison {
+  const wanted = positiveClass ? 1 : 0;
+  const correctA: number[] = [];
+  const correctB: number[] = [];
+  const clusterOf: number[] = [];
+  let b = 0;
+  let c = 0;
+  for (let i = 0; i < labels.length; i++) {
+    if (labels[i] !== wanted) continue;
+    const calledA = (scoresA[i] as number) >= thresholdA;
+    const calledB = (scoresB[i] as number) >= thresholdB;
+    const rightA = positiveClass ? calledA : !calledA;
+    const rightB = positiveClass ? calledB : !calledB;
+    if (rightA && !rightB) b++;
+    if (rightB && !rightA) c++;
+    correctA.push(rightA ? 1 : 0);
+    correctB.push(rightB ? 1 : 0);
+    clusterOf.push(clusters[i] as number);
+  }
+  const n = correctA.length;
+  if (n === 0) {
+    return {
+      difference: null,
+      ci: null,
+      statistic: null,
+      p: null,
+      method: CLUSTERED_MCNEMAR_METHOD,
+      discordant: { b, c },
+      n,
+    };
+  }
+  const test = clusteredPairedProportionTest(
+    Uint8Array.from(correctA),
+    Uint8Array.from(correctB),
+    Int32Array.from(clusterOf),
+  );
+  const difference = (b - c) / n;
+  const half = zForLevel(level) * test.se;
+  return {
+    difference,
+    ci: {
+      lower: Math.max(-1, difference - half),
+      upper: Math.min(1, difference + half),
+      level,
+      method: 'Wald interval with cluster-adjusted variance (Obuchowski 1998)',
+    },
+    statistic: test.statistic,
+    df: 1,
+    p: test.p,
+    method: test.method,
+    discordant: { b, c },
+    n,
+  };
 }

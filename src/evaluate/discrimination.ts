@@ -2,7 +2,7 @@
  * Discrimination of one model: AUC with its DeLong standard error and interval, partial
  * AUCs and the ROC curve.
  */
-import { delongPlacements, delongVariance, type DelongPlacements } from '../statistics/delong.js';
+import { delongCovariance, delongPlacements, type DelongPlacements } from '../statistics/delong.js';
 import { partialAuc } from '../statistics/partialAuc.js';
 import type { RocCurve } from '../statistics/rocCurve.js';
 import { logitInterval, waldInterval } from './intervals.js';
@@ -14,22 +14,37 @@ export interface AucSettings {
   method: 'delong' | 'delong-logit';
 }
 
-export const DELONG_METHOD = 'DeLong (1988), normal approximation';
-export const DELONG_LOGIT_METHOD = 'DeLong (1988), logit-transformed';
+/** Covariance of two AUCs on the same cases: DeLong's, or Obuchowski's for clustered cases. */
+export type AucCovariance = (a: DelongPlacements, b: DelongPlacements) => number;
+
+export interface AucVarianceMethod {
+  covariance: AucCovariance;
+  /** How the interval is described, e.g. "DeLong (1988)". */
+  name: string;
+}
+
+export const DELONG: AucVarianceMethod = { covariance: delongCovariance, name: 'DeLong (1988)' };
 
 export function aucResult(
   byClass: ScoresByClass,
   settings: AucSettings,
+  varianceMethod: AucVarianceMethod = DELONG,
 ): {
   auc: ModelResult['auc'];
   placements: DelongPlacements;
 } {
   const placements = delongPlacements(byClass.positives, byClass.negatives);
-  const variance = delongVariance(placements);
+  const variance = varianceMethod.covariance(placements, placements);
   const se = Number.isFinite(variance) ? Math.sqrt(Math.max(0, variance)) : null;
   const estimate = placements.auc;
-  const normal = se === null ? null : waldInterval(estimate, se, settings.level, DELONG_METHOD, [0, 1]);
-  const logit = se === null ? null : logitInterval(estimate, se, settings.level, DELONG_LOGIT_METHOD);
+  const normal =
+    se === null
+      ? null
+      : waldInterval(estimate, se, settings.level, `${varianceMethod.name}, normal approximation`, [0, 1]);
+  const logit =
+    se === null
+      ? null
+      : logitInterval(estimate, se, settings.level, `${varianceMethod.name}, logit-transformed`);
   return {
     auc: {
       estimate,

@@ -32,11 +32,14 @@ import {
   falseCallChanges,
   pairedAucComparison,
   pairedProportionComparison,
+  clusteredPairedProportionComparison,
+  DELONG_PAIRED_METHOD,
   pairedCallsTable,
   pairedTable,
   type PairedSettings,
 } from './comparisons.js';
 import { aucResult, partialAucResults, rocPoints } from './discrimination.js';
+import { aucVarianceMethod, subgroupResults, summariseModels } from './subsets.js';
 import {
   chooseThreshold,
   operatingPointMeasures,
@@ -126,6 +129,11 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
     );
   }
 
+  const clusters = data.clusters;
+  const varianceMethod = aucVarianceMethod(labels, clusters);
+  const pairedAucMethod = clusters
+    ? 'Obuchowski (1997) test for clustered correlated ROC curves'
+    : DELONG_PAIRED_METHOD;
   const rules = settings.operatingPoints.map(thresholdRule);
   const grid = decisionThresholdGrid(
     settings.decisionCurve.from,
@@ -145,7 +153,7 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
     const scores = data.scores[m] as Float64Array;
     const byClass = splitByClass(scores, labels);
     const curve = weightedRocCurve(sortScores(scores), labels);
-    const { auc, placements } = aucResult(byClass, { level, method: settings.intervals.auc });
+    const { auc, placements } = aucResult(byClass, { level, method: settings.intervals.auc }, varianceMethod);
     if (auc.estimate === 1 || auc.estimate === 0) {
       warnings.add(
         'perfect-separation',
@@ -208,6 +216,18 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
     compareModels(work[a] as ModelWork, work[b] as ModelWork),
   );
 
+  function pairedAccuracy(
+    scoresA: Float64Array,
+    scoresB: Float64Array,
+    ta: number,
+    tb: number,
+    positive: boolean,
+  ) {
+    return clusters
+      ? clusteredPairedProportionComparison(scoresA, scoresB, labels, clusters, ta, tb, positive, level)
+      : pairedProportionComparison(pairedTable(scoresA, scoresB, labels, ta, tb, positive), pairedSettings);
+  }
+
   function compareModels(a: ModelWork, b: ModelWork): ComparisonResult {
     const operatingPoints: OperatingPointComparison[] = settings.operatingPoints.map((spec, j) => {
       const pointA = a.result.operatingPoints[j] as OperatingPointResult;
@@ -218,14 +238,8 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
       return {
         id: spec.id,
         thresholds: [pointA.threshold, pointB.threshold],
-        sensitivity: pairedProportionComparison(
-          pairedTable(a.scores, b.scores, labels, ta, tb, true),
-          pairedSettings,
-        ),
-        specificity: pairedProportionComparison(
-          pairedTable(a.scores, b.scores, labels, ta, tb, false),
-          pairedSettings,
-        ),
+        sensitivity: pairedAccuracy(a.scores, b.scores, ta, tb, true),
+        specificity: pairedAccuracy(a.scores, b.scores, ta, tb, false),
         ppv: predictiveValueDifference(pointA.ppv.estimate, pointB.ppv.estimate, callsTable, 'ppv'),
         npv: predictiveValueDifference(pointA.npv.estimate, pointB.npv.estimate, callsTable, 'npv'),
         ...falseCallChanges(pointA, pointB),
@@ -233,7 +247,7 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
     });
     return {
       models: [a.result.id, b.result.id],
-      auc: pairedAucComparison(a.placements, b.placements, level),
+      auc: pairedAucComparison(a.placements, b.placements, level, varianceMethod.covariance, pairedAucMethod),
       operatingPoints,
       averagePrecision: {
         difference: estimateDifference(
@@ -394,6 +408,46 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
     if (comparisons.length > 1) adjustForMultipleComparisons(comparisons);
   }
 
+  const modelIds = study.models.map((m) => m.id);
+  const thresholds = work.map((w) => w.thresholds);
+  const summarySettings = { ...proportionSettings, auc: settings.intervals.auc };
+  const subgroups =
+    data.subgroupValues.size > 0
+      ? subgroupResults(
+          data.subgroupValues,
+          { labels, scores: data.scores, clusters },
+          modelIds,
+          settings.operatingPoints,
+          thresholds,
+          summarySettings,
+          warnings,
+        )
+      : undefined;
+  const validationData = study.validation;
+  let validation: Results['validation'];
+  if (validationData) {
+    let validationPositives = 0;
+    for (const label of validationData.labels) validationPositives += label;
+    validation = {
+      data: settings.thresholdsFrom as string,
+      sha256: validationData.sha256,
+      sample: {
+        n: validationData.labels.length,
+        positives: validationPositives,
+        negatives: validationData.labels.length - validationPositives,
+        prevalence: validationPositives / validationData.labels.length,
+        ...(validationData.dropped > 0 ? { dropped: validationData.dropped } : {}),
+      },
+      models: summariseModels(
+        validationData,
+        modelIds,
+        settings.operatingPoints,
+        thresholds,
+        summarySettings,
+      ),
+    };
+  }
+
   const results: Results = {
     schema: RESULTS_SCHEMA,
     dxreport: { version: VERSION },
@@ -425,6 +479,8 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
     },
     models: work.map((w) => w.result),
     comparisons,
+    ...(subgroups ? { subgroups } : {}),
+    ...(validation ? { validation } : {}),
     decisionCurve: {
       treatAll: grid.map((t) => ({ threshold: t, netBenefit: treatAllNetBenefit(prevalence, t) })),
       treatNone: grid.map((t) => ({ threshold: t, netBenefit: 0 })),

@@ -204,6 +204,41 @@ export interface SampleSummary {
   clusters?: number;
 }
 
+/** Accuracy at one operating point within a subgroup or on the validation set. */
+export interface OperatingPointSummary {
+  id: string;
+  threshold: number | null;
+  counts: Counts;
+  sensitivity: Proportion;
+  specificity: Proportion;
+  ppv: Proportion;
+  npv: Proportion;
+}
+
+export interface SubgroupModelResult {
+  id: string;
+  auc: Estimate & { se: number | null };
+  operatingPoints: OperatingPointSummary[];
+}
+
+/** One value of one subgroup column, analysed with the thresholds of the whole analysis. */
+export interface SubgroupResult {
+  column: string;
+  value: string;
+  n: number;
+  positives: number;
+  negatives: number;
+  models: SubgroupModelResult[];
+}
+
+/** The validation set on which data-driven thresholds were chosen (`thresholdsFrom`). */
+export interface ValidationResult {
+  data: string;
+  sha256: string;
+  sample: SampleSummary;
+  models: SubgroupModelResult[];
+}
+
 export interface Results {
   schema: typeof RESULTS_SCHEMA;
   dxreport: { version: string };
@@ -213,6 +248,8 @@ export interface Results {
   sample: SampleSummary;
   models: ModelResult[];
   comparisons: ComparisonResult[];
+  subgroups?: SubgroupResult[];
+  validation?: ValidationResult;
   decisionCurve?: {
     treatAll: DecisionCurvePoint[];
     treatNone: DecisionCurvePoint[];

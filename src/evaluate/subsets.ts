@@ -1,0 +1,140 @@
+/**
+ * Subgroup and validation-set summaries: AUC (DeLong, or Obuchowski when clustered) and the
+ * accuracy at fixed thresholds — the thresholds of the whole analysis, never re-chosen
+ * within a subgroup.
+ */
+import { clusterLayout, clusteredAucCovariance } from '../statistics/clusteredAuc.js';
+import { confusionCounts } from '../statistics/rocCurve.js';
+import type { OperatingPointSpec } from '../load/studySchema.js';
+import { splitByClass } from './casesByClass.js';
+import { aucResult, DELONG, type AucVarianceMethod } from './discrimination.js';
+import { proportion, type ProportionSettings } from './operatingPoints.js';
+import type { OperatingPointSummary, SubgroupModelResult, SubgroupResult } from './results.js';
+import type { WarningLog } from './warnings.js';
+
+export interface CaseSubset {
+  labels: Uint8Array;
+  scores: Float64Array[];
+  clusters: Int32Array | null;
+}
+
+export const OBUCHOWSKI_METHOD_NAME = 'Obuchowski (1997) clustered DeLong';
+
+/** The AUC variance method for these cases: Obuchowski's when they are clustered. */
+export function aucVarianceMethod(labels: Uint8Array, clusters: Int32Array | null): AucVarianceMethod {
+  if (!clusters) return DELONG;
+  const layout = clusterLayout(clusters, labels);
+  return { covariance: (a, b) => clusteredAucCovariance(a, b, layout), name: OBUCHOWSKI_METHOD_NAME };
+}
+
+export function operatingPointSummary(
+  spec: OperatingPointSpec,
+  threshold: number,
+  scores: Float64Array,
+  labels: Uint8Array,
+  settings: ProportionSettings,
+): OperatingPointSummary {
+  const counts = confusionCounts(scores, labels, threshold);
+  const { tp, fp, tn, fn } = counts;
+  return {
+    id: spec.id,
+    threshold: Number.isFinite(threshold) ? threshold : null,
+    counts,
+    sensitivity: proportion(tp, tp + fn, settings),
+    specificity: proportion(tn, tn + fp, settings),
+    ppv: proportion(tp, tp + fp, settings),
+    npv: proportion(tn, tn + fn, settings),
+  };
+}
+
+export function summariseModels(
+  subset: CaseSubset,
+  modelIds: string[],
+  points: OperatingPointSpec[],
+  thresholds: number[][],
+  settings: ProportionSettings & { auc: 'delong' | 'delong-logit' },
+): SubgroupModelResult[] {
+  let positives = 0;
+  for (const label of subset.labels) positives += label;
+  const bothClasses = positives > 0 && positives < subset.labels.length;
+  const method = aucVarianceMethod(subset.labels, subset.clusters);
+  return modelIds.map((id, m) => {
+    const scores = subset.scores[m] as Float64Array;
+    const auc = bothClasses
+      ? aucResult(
+          splitByClass(scores, subset.labels),
+          { level: settings.level, method: settings.auc },
+          method,
+        ).auc
+      : { estimate: null, se: null, ci: null };
+    return {
+      id,
+      auc: { estimate: auc.estimate, se: auc.se, ci: auc.ci },
+      operatingPoints: points.map((spec, j) =>
+        operatingPointSummary(
+          spec,
+          (thresholds[m] as number[])[j] as number,
+          scores,
+          subset.labels,
+          settings,
+        ),
+      ),
+    };
+  });
+}
+
+function take<T extends Float64Array | Uint8Array | Int32Array>(array: T, indices: number[]): T {
+  const constructor = array.constructor as unknown as { from(values: number[]): T };
+  return constructor.from(indices.map((i) => array[i] as number));
+}
+
+/** Distinct values in a stable order: numerically when every value is a number, else by code point. */
+function orderedValues(values: string[]): string[] {
+  const distinct = [...new Set(values)];
+  const numeric = distinct.every((v) => v !== '' && Number.isFinite(Number(v)));
+  return distinct.sort((a, b) => (numeric ? Number(a) - Number(b) : a < b ? -1 : a > b ? 1 : 0));
+}
+
+export function subgroupResults(
+  subgroupValues: Map<string, string[]>,
+  all: CaseSubset,
+  modelIds: string[],
+  points: OperatingPointSpec[],
+  thresholds: number[][],
+  settings: ProportionSettings & { auc: 'delong' | 'delong-logit' },
+  warnings: WarningLog,
+): SubgroupResult[] {
+  const results: SubgroupResult[] = [];
+  for (const [column, values] of subgroupValues) {
+    for (const value of orderedValues(values)) {
+      const indices: number[] = [];
+      values.forEach((v, i) => {
+        if (v === value) indices.push(i);
+      });
+      const subset: CaseSubset = {
+        labels: take(all.labels, indices),
+        scores: all.scores.map((s) => take(s, indices)),
+        clusters: all.clusters ? take(all.clusters, indices) : null,
+      };
+      let positives = 0;
+      for (const label of subset.labels) positives += label;
+      const path = `subgroups[${results.length}]`;
+      if (positives === 0 || positives === indices.length) {
+        warnings.add(
+          'subgroup-single-class',
+          `subgroup ${column} = ${value} has only ${positives === 0 ? 'negative' : 'positive'} cases: no AUC`,
+          path,
+        );
+      }
+      results.push({
+        column,
+        value,
+        n: indices.length,
+        positives,
+        negatives: indices.length - positives,
+        models: summariseModels(subset, modelIds, points, thresholds, settings),
+      });
+    }
+  }
+  return results;
+}

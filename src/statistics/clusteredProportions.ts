@@ -1,0 +1,50 @@
+/**
+ * Comparing two correlated proportions (the same units classified by two tests) when the
+ * units are clustered: Obuchowski (1998), "On the comparison of correlated proportions for
+ * clustered data", Stat Med 17:1495–1507. With d_i the difference of correct calls
+ * (test 1 − test 2) among the n_i units of cluster i, N = Σ n_i and D = Σ d_i / N,
+ *   var(D) = I / ((I − 1)·N²) · Σ_i (d_i − n_i·D)²,   X² = D² / var(D) on 1 df.
+ * Clusters without units of the class do not count towards I.
+ */
+import { chiSquareUpperTail } from './distributions.js';
+
+export const CLUSTERED_MCNEMAR_METHOD = 'cluster-adjusted McNemar test (Obuchowski 1998)';
+
+/**
+ * @param correctA 1 when test A is correct for the unit, else 0
+ * @param correctB the same for test B
+ * @param clusters cluster index of each unit
+ */
+export function clusteredPairedProportionTest(
+  correctA: Uint8Array,
+  correctB: Uint8Array,
+  clusters: Int32Array,
+): { statistic: number; df: 1; p: number; method: string; se: number } {
+  const sums = new Map<number, { d: number; n: number }>();
+  let total = 0;
+  let difference = 0;
+  for (let k = 0; k < correctA.length; k++) {
+    const c = clusters[k] as number;
+    let entry = sums.get(c);
+    if (!entry) sums.set(c, (entry = { d: 0, n: 0 }));
+    const d = (correctA[k] as number) - (correctB[k] as number);
+    entry.d += d;
+    entry.n += 1;
+    difference += d;
+    total += 1;
+  }
+  const D = difference / total;
+  const I = sums.size;
+  let squares = 0;
+  for (const { d, n } of sums.values()) squares += (d - n * D) ** 2;
+  const variance = I > 1 ? (I / ((I - 1) * total * total)) * squares : 0;
+  if (!(variance > 0)) return { statistic: 0, df: 1, p: 1, method: CLUSTERED_MCNEMAR_METHOD, se: 0 };
+  const statistic = (D * D) / variance;
+  return {
+    statistic,
+    df: 1,
+    p: chiSquareUpperTail(statistic, 1),
+    method: CLUSTERED_MCNEMAR_METHOD,
+    se: Math.sqrt(variance),
+  };
+}
