@@ -10,12 +10,11 @@
  * scores), so the result does not depend on the order of rows in the input file. It runs
  * in one thread.
  */
-import mt19937 from '@stdlib/random-base-mt19937';
-import { partialAuc } from '../statistics/partialAuc.js';
+import { MersenneTwister } from '../statistics/mersenneTwister.js';
+import { mcclishStandardised, partialAreaRaw } from '../statistics/partialAuc.js';
 import {
   aucFromCurve,
   averagePrecisionFromCurve,
-  countsAt,
   sortScores,
   thresholdIndex,
   weightedRocCurve,
@@ -25,7 +24,7 @@ import {
 import {
   bcaInterval,
   bootstrapPValue,
-  finiteSorted,
+  finiteValues,
   percentileInterval,
 } from '../statistics/bootstrapIntervals.js';
 import type { ThresholdRule } from './results.js';
@@ -105,10 +104,21 @@ export function modelLayout(
 
 const ratio = (a: number, b: number) => (b === 0 ? Number.NaN : a / b);
 
-/** Every statistic of one model under one set of weights, written into `out` at `offset`. */
+/** What one model needs in every replicate, prepared once. */
+interface ModelPreparation {
+  sorted: SortedScores;
+  /** Distinct-value index of each fixed operating-point threshold. */
+  pointIndices: Int32Array;
+  /** Distinct-value index of each decision-curve threshold. */
+  gridIndices: Int32Array;
+  buffers: { truePositives: Float64Array; falsePositives: Float64Array };
+}
+
+/** Every statistic of one model under one set of weights, written into `out`. */
 function evaluateModel(
   curve: RocCurve,
-  thresholdIndices: number[],
+  pointIndices: Int32Array,
+  gridIndices: Int32Array,
   layout: ModelLayout,
   input: BootstrapInput,
   out: Float64Array,
@@ -116,29 +126,30 @@ function evaluateModel(
 ): void {
   const P = curve.positives;
   const N = curve.negatives;
-  out[offset + layout.auc] = P > 0 && N > 0 ? aucFromCurve(curve) : Number.NaN;
+  const groups = curve.thresholds.length;
+  const { truePositives, falsePositives } = curve;
+  const bothClasses = P > 0 && N > 0;
+  out[offset + layout.auc] = bothClasses ? aucFromCurve(curve) : Number.NaN;
   out[offset + layout.averagePrecision] = P > 0 ? averagePrecisionFromCurve(curve) : Number.NaN;
   let bestF1 = 0;
-  for (let k = 0; k < curve.thresholds.length; k++) {
-    const tp = curve.truePositives[k] as number;
-    const f1 = (2 * tp) / (tp + (curve.falsePositives[k] as number) + P);
+  for (let k = 0; k < groups; k++) {
+    const tp = truePositives[k] as number;
+    const f1 = (2 * tp) / (tp + (falsePositives[k] as number) + P);
     if (f1 > bestF1) bestF1 = f1;
   }
-  out[offset + layout.maximumF1] = P > 0 ? bestF1 : Number.NaN;
-  input.partialAucRanges.forEach((range, r) => {
+  out[layout.maximumF1] = P > 0 ? bestF1 : Number.NaN;
+  for (let r = 0; r < input.partialAucRanges.length; r++) {
+    const range = input.partialAucRanges[r] as BootstrapInput['partialAucRanges'][number];
     const slot = layout.partialAuc[r] as { raw: number; mcclish: number };
-    if (P > 0 && N > 0) {
-      const value = partialAuc(curve, range.focus, [range.from, range.to]);
-      out[offset + slot.raw] = value.raw;
-      out[offset + slot.mcclish] = value.mcclish;
-    } else {
-      out[offset + slot.raw] = Number.NaN;
-      out[offset + slot.mcclish] = Number.NaN;
-    }
-  });
-  thresholdIndices.forEach((index, j) => {
+    const raw = bothClasses ? partialAreaRaw(curve, range.focus, range.from, range.to) : Number.NaN;
+    out[offset + slot.raw] = raw;
+    out[offset + slot.mcclish] = mcclishStandardised(raw, range.from, range.to);
+  }
+  for (let j = 0; j < pointIndices.length; j++) {
     const slot = layout.operatingPoints[j] as Record<OperatingPointMeasure, number>;
-    const { tp, fp } = countsAt(curve, index);
+    const index = pointIndices[j] as number;
+    const tp = index < groups ? (truePositives[index] as number) : 0;
+    const fp = index < groups ? (falsePositives[index] as number) : 0;
     const fn = P - tp;
     const tn = N - fp;
     const sensitivity = ratio(tp, P);
@@ -148,24 +159,27 @@ function evaluateModel(
     out[offset + slot.ppv] = ratio(tp, tp + fp);
     out[offset + slot.npv] = ratio(tn, tn + fn);
     out[offset + slot.accuracy] = ratio(tp + tn, P + N);
-    out[offset + slot.f1] = ratio(2 * tp, 2 * tp + fp + fn);
+    out[slot.f1] = ratio(2 * tp, 2 * tp + fp + fn);
     out[offset + slot.youdenJ] = sensitivity + specificity - 1;
     out[offset + slot.positiveLikelihoodRatio] = ratio(sensitivity, 1 - specificity);
     out[offset + slot.negativeLikelihoodRatio] = ratio(1 - sensitivity, specificity);
-  });
+  }
   const total = P + N;
-  input.decisionThresholds.forEach((t, g) => {
-    const { tp, fp } = countsAt(curve, thresholdIndex(curve.thresholds, t));
+  for (let g = 0; g < gridIndices.length; g++) {
+    const t = input.decisionThresholds[g] as number;
+    const index = gridIndices[g] as number;
+    const tp = index < groups ? (truePositives[index] as number) : 0;
+    const fp = index < groups ? (falsePositives[index] as number) : 0;
     out[offset + (layout.netBenefit[g] as number)] = tp / total - (fp / total) * (t / (1 - t));
-  });
+  }
 }
 
 export interface BootstrapDistribution {
   layout: ModelLayout;
   replicates: number;
-  /** values[m][s·B + r]: statistic s of model m in replicate r. */
+  /** values[m][r·width + s]: statistic s of model m in replicate r. */
   values: Float64Array[];
-  /** Leave-one-out values, jackknife[m][s·n + i], when BCa was asked for. */
+  /** Leave-one-out values, jackknife[m][i·width + s], when BCa was asked for. */
   jackknife: Float64Array[] | null;
   cases: number;
 }
@@ -205,6 +219,14 @@ function clusterMembers(clusters: Int32Array, order: Uint32Array): number[][] {
   return [...byCluster.values()];
 }
 
+/**
+ * A uniform index in [0, size): ⌊u·size / 2³²⌋ from one 32-bit output (the multiply-shift
+ * map; its bias is below size/2³², under 10⁻⁶ for a million cases).
+ */
+function randomIndex(random: MersenneTwister, size: number): number {
+  return Math.floor((random.nextUint32() * size) / 4294967296);
+}
+
 export function runBootstrap(input: BootstrapInput): BootstrapDistribution {
   const n = input.labels.length;
   const B = input.replicates;
@@ -214,40 +236,60 @@ export function runBootstrap(input: BootstrapInput): BootstrapDistribution {
     input.partialAucRanges.length,
     input.decisionThresholds.length,
   );
-  const sorted: SortedScores[] = input.scores.map((s) => sortScores(s));
-  const fixedIndices = input.thresholds.map((perPoint, m) =>
-    perPoint.map((t) => thresholdIndex((sorted[m] as SortedScores).values, t)),
-  );
+  const preparations: ModelPreparation[] = input.scores.map((scores, m) => {
+    const sorted = sortScores(scores);
+    const indexOf = (t: number) => thresholdIndex(sorted.values, t);
+    return {
+      sorted,
+      pointIndices: Int32Array.from((input.thresholds[m] as number[]).map(indexOf)),
+      gridIndices: Int32Array.from(input.decisionThresholds.map(indexOf)),
+      buffers: {
+        truePositives: new Float64Array(sorted.values.length),
+        falsePositives: new Float64Array(sorted.values.length),
+      },
+    };
+  });
   const values = input.scores.map(() => new Float64Array(layout.width * B));
-  const row = new Float64Array(layout.width);
+  const rederived = new Int32Array(input.rules.length);
 
-  const evaluateAll = (weights: Float64Array, store: (m: number, row: Float64Array) => void) => {
+  const evaluateAll = (weights: Float64Array, targets: Float64Array[], offset: number) => {
     for (let m = 0; m < models; m++) {
-      const curve = weightedRocCurve(sorted[m] as SortedScores, input.labels, weights);
-      let indices = fixedIndices[m] as number[];
+      const preparation = preparations[m] as ModelPreparation;
+      const curve = weightedRocCurve(preparation.sorted, input.labels, weights, preparation.buffers);
+      let indices = preparation.pointIndices;
       if (input.rederiveThresholds) {
-        indices = input.rules.map((rule, j) =>
-          rule.kind === 'threshold'
-            ? (indices[j] as number)
-            : thresholdIndex(curve.thresholds, chooseThreshold(rule, curve)),
-        );
+        input.rules.forEach((rule, j) => {
+          rederived[j] =
+            rule.kind === 'threshold'
+              ? (preparation.pointIndices[j] as number)
+              : thresholdIndex(curve.thresholds, chooseThreshold(rule, curve));
+        });
+        indices = rederived;
       }
-      evaluateModel(curve, indices, layout, input, row, 0);
-      store(m, row);
+      evaluateModel(
+        curve,
+        indices,
+        preparation.gridIndices,
+        layout,
+        input,
+        targets[m] as Float64Array,
+        offset,
+      );
     }
   };
 
   const order = canonicalOrder(input);
-  // the typings omit `normalized` (uniform on [0, 1) with 53-bit resolution), which the generator has
-  const random = mt19937.factory({ seed: input.seed }) as unknown as { normalized: () => number };
+  const random = new MersenneTwister(input.seed);
   const weights = new Float64Array(n);
   const positives: number[] = [];
   const negatives: number[] = [];
   for (const i of order) (input.labels[i] === 1 ? positives : negatives).push(i);
+  const everyone = Array.from(order);
   const members = input.clusters ? clusterMembers(input.clusters, order) : null;
-  const draw = (pool: readonly number[], count: number) => {
-    for (let k = 0; k < count; k++) {
-      const i = pool[Math.floor(random.normalized() * pool.length)] as number;
+  const draw = (pool: readonly number[]) => {
+    const size = pool.length;
+    for (let k = 0; k < size; k++) {
+      const i = pool[randomIndex(random, size)] as number;
       weights[i] = (weights[i] as number) + 1;
     }
   };
@@ -256,19 +298,16 @@ export function runBootstrap(input: BootstrapInput): BootstrapDistribution {
     weights.fill(0);
     if (members) {
       for (let k = 0; k < members.length; k++) {
-        const cluster = members[Math.floor(random.normalized() * members.length)] as number[];
+        const cluster = members[randomIndex(random, members.length)] as number[];
         for (const i of cluster) weights[i] = (weights[i] as number) + 1;
       }
     } else if (input.stratified) {
-      draw(positives, positives.length);
-      draw(negatives, negatives.length);
+      draw(positives);
+      draw(negatives);
     } else {
-      draw(order as unknown as number[], n);
+      draw(everyone);
     }
-    evaluateAll(weights, (m, values_) => {
-      const target = values[m] as Float64Array;
-      for (let s = 0; s < layout.width; s++) target[s * B + r] = values_[s] as number;
-    });
+    evaluateAll(weights, values, r * layout.width);
     if (input.onProgress && ((r + 1) % progressEvery === 0 || r + 1 === B)) input.onProgress(r + 1, B);
   }
 
@@ -278,10 +317,7 @@ export function runBootstrap(input: BootstrapInput): BootstrapDistribution {
     const leaveOneOut = new Float64Array(n).fill(1);
     for (let i = 0; i < n; i++) {
       leaveOneOut[i] = 0;
-      evaluateAll(leaveOneOut, (m, values_) => {
-        const target = (jackknife as Float64Array[])[m] as Float64Array;
-        for (let s = 0; s < layout.width; s++) target[s * n + i] = values_[s] as number;
-      });
+      evaluateAll(leaveOneOut, jackknife, i * layout.width);
       leaveOneOut[i] = 1;
     }
   }
@@ -310,29 +346,37 @@ export function summarise(
   kind: 'percentile' | 'bca',
   jackknife: Float64Array | null,
 ): BootstrapSummary | null {
-  const sorted = finiteSorted(series);
-  const undefinedShare = 1 - sorted.length / series.length;
-  if (sorted.length === 0 || undefinedShare > MAX_UNDEFINED_SHARE) return null;
-  let bounds = percentileInterval(sorted, level);
-  if (kind === 'bca' && jackknife && estimate !== null)
-    bounds = bcaInterval(sorted, estimate, jackknife, level) ?? bounds;
+  const finite = finiteValues(series);
+  const undefinedShare = 1 - finite.length / series.length;
+  if (finite.length === 0 || undefinedShare > MAX_UNDEFINED_SHARE) return null;
   let mean = 0;
-  for (const v of sorted) mean += v;
-  mean /= sorted.length;
+  for (let i = 0; i < finite.length; i++) mean += finite[i] as number;
+  mean /= finite.length;
   let squares = 0;
-  for (const v of sorted) squares += (v - mean) ** 2;
-  return {
-    ...bounds,
-    p: bootstrapPValue(sorted),
-    undefinedShare,
-    sd: Math.sqrt(squares / Math.max(1, sorted.length - 1)),
-  };
+  for (let i = 0; i < finite.length; i++) squares += ((finite[i] as number) - mean) ** 2;
+  const p = bootstrapPValue(finite);
+  let bounds: { lower: number; upper: number } | null = null;
+  if (kind === 'bca' && jackknife && estimate !== null)
+    bounds = bcaInterval(finite.sort(), estimate, jackknife, level);
+  bounds ??= percentileInterval(finite, level);
+  return { ...bounds, p, undefinedShare, sd: Math.sqrt(squares / Math.max(1, finite.length - 1)) };
+}
+
+/** Every `width`-th value of `values` from `slot`: one statistic across replicates. */
+function column(values: Float64Array, width: number, slot: number, count: number): Float64Array {
+  const out = new Float64Array(count);
+  for (let r = 0, at = slot; r < count; r++, at += width) out[r] = values[at] as number;
+  return out;
 }
 
 /** Replicate values of statistic `slot` of model m. */
 export function seriesOf(distribution: BootstrapDistribution, m: number, slot: number): Float64Array {
-  const B = distribution.replicates;
-  return (distribution.values[m] as Float64Array).subarray(slot * B, (slot + 1) * B);
+  return column(
+    distribution.values[m] as Float64Array,
+    distribution.layout.width,
+    slot,
+    distribution.replicates,
+  );
 }
 
 /** Replicate differences a − b of statistic `slot` (paired: the same resample). */
@@ -344,9 +388,8 @@ export function differenceSeries(
 ): Float64Array {
   const x = seriesOf(distribution, a, slot);
   const y = seriesOf(distribution, b, slot);
-  const out = new Float64Array(x.length);
-  for (let r = 0; r < x.length; r++) out[r] = (x[r] as number) - (y[r] as number);
-  return out;
+  for (let r = 0; r < x.length; r++) x[r] = (x[r] as number) - (y[r] as number);
+  return x;
 }
 
 export function jackknifeOf(
@@ -355,8 +398,12 @@ export function jackknifeOf(
   slot: number,
 ): Float64Array | null {
   if (!distribution.jackknife) return null;
-  const n = distribution.cases;
-  return (distribution.jackknife[m] as Float64Array).subarray(slot * n, (slot + 1) * n);
+  return column(
+    distribution.jackknife[m] as Float64Array,
+    distribution.layout.width,
+    slot,
+    distribution.cases,
+  );
 }
 
 export function jackknifeDifference(

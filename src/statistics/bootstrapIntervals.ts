@@ -5,6 +5,58 @@
  */
 import { normalCdf, normalQuantile } from './distributions.js';
 
+/**
+ * The k-th smallest value (0-based) of `values`, rearranging them in place
+ * (Hoare's selection with median-of-three pivots; O(n) on average).
+ */
+export function selectInPlace(values: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  while (hi > lo) {
+    const mid = (lo + hi) >>> 1;
+    // median of three as pivot
+    let a = values[lo] as number;
+    let b = values[mid] as number;
+    const c = values[hi] as number;
+    if (a > b) [a, b] = [b, a];
+    const pivot = c < a ? a : c > b ? b : c;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((values[i] as number) < pivot) i++;
+      while ((values[j] as number) > pivot) j--;
+      if (i <= j) {
+        const t = values[i] as number;
+        values[i] = values[j] as number;
+        values[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return values[k] as number;
+  }
+  return values[k] as number;
+}
+
+/**
+ * Type-7 quantile of `values` (any order; rearranged in place) by selection instead of a
+ * full sort: the bootstrap summarises hundreds of series per run.
+ */
+export function quantileBySelection(values: Float64Array, probability: number): number {
+  const n = values.length;
+  if (n === 0) return Number.NaN;
+  const h = (n - 1) * probability;
+  const lo = Math.floor(h);
+  const low = selectInPlace(values, lo);
+  if (lo + 1 >= n || h === lo) return low;
+  // the next order statistic is the minimum of the part above lo
+  let high = Infinity;
+  for (let i = lo + 1; i < n; i++) if ((values[i] as number) < high) high = values[i] as number;
+  return low + (h - lo) * (high - low);
+}
+
 /** Sample quantile, R's type 7 (linear interpolation), of ascending `sorted`. */
 export function quantileSorted(sorted: Float64Array, probability: number): number {
   const n = sorted.length;
@@ -16,14 +68,31 @@ export function quantileSorted(sorted: Float64Array, probability: number): numbe
 }
 
 /** The finite replicate values, sorted ascending. */
-export function finiteSorted(values: Float64Array): Float64Array {
-  const finite = values.filter((v) => Number.isFinite(v));
-  return finite.sort();
+export function finiteValues(values: Float64Array): Float64Array {
+  const finite = new Float64Array(values.length);
+  let count = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    if (v - v === 0) finite[count++] = v; // finite: Infinity − Infinity and NaN − NaN are NaN
+  }
+  return finite.subarray(0, count);
 }
 
-export function percentileInterval(sorted: Float64Array, level: number): { lower: number; upper: number } {
+export function finiteSorted(values: Float64Array): Float64Array {
+  const finite = new Float64Array(values.length);
+  let count = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    if (v - v === 0) finite[count++] = v; // finite: Infinity − Infinity and NaN − NaN are NaN
+  }
+  // typed-array sort is numeric and native
+  return finite.subarray(0, count).sort();
+}
+
+/** Percentile interval of the replicate values (any order; rearranged in place). */
+export function percentileInterval(values: Float64Array, level: number): { lower: number; upper: number } {
   const alpha = 1 - level;
-  return { lower: quantileSorted(sorted, alpha / 2), upper: quantileSorted(sorted, 1 - alpha / 2) };
+  return { lower: quantileBySelection(values, alpha / 2), upper: quantileBySelection(values, 1 - alpha / 2) };
 }
 
 /**
@@ -80,12 +149,12 @@ export function bcaInterval(
 }
 
 /** Two-sided bootstrap p-value for H0: difference = 0, by percentile-interval inversion. */
-export function bootstrapPValue(sorted: Float64Array): number {
-  const b = sorted.length;
+export function bootstrapPValue(values: Float64Array): number {
+  const b = values.length;
   let atOrBelow = 0;
   let atOrAbove = 0;
   for (let i = 0; i < b; i++) {
-    const v = sorted[i] as number;
+    const v = values[i] as number;
     if (v <= 0) atOrBelow++;
     if (v >= 0) atOrAbove++;
   }

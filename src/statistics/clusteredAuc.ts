@@ -41,7 +41,11 @@ function clusterSums(p: DelongPlacements, layout: ClusterLayout): ClusterSums {
   return { x, y };
 }
 
-export function clusteredAucCovariance(a: DelongPlacements, b: DelongPlacements, layout: ClusterLayout): number {
+export function clusteredAucCovariance(
+  a: DelongPlacements,
+  b: DelongPlacements,
+  layout: ClusterLayout,
+): number {
   const M = a.positives.length;
   const N = a.negatives.length;
   const I = layout.clusters;
@@ -79,15 +83,18 @@ export function clusteredAucCovariance(a: DelongPlacements, b: DelongPlacements,
 export function clusterLayout(clusters: Int32Array, labels: Uint8Array): ClusterLayout {
   const positiveClusters: number[] = [];
   const negativeClusters: number[] = [];
-  let count = 0;
+  // renumber 0 … I − 1 over the clusters present, so that a subset of cases (a subgroup)
+  // counts only its own clusters in I
+  const renumbered = new Map<number, number>();
   for (let i = 0; i < labels.length; i++) {
-    const c = clusters[i] as number;
-    count = Math.max(count, c + 1);
+    const original = clusters[i] as number;
+    let c = renumbered.get(original);
+    if (c === undefined) renumbered.set(original, (c = renumbered.size));
     (labels[i] === 1 ? positiveClusters : negativeClusters).push(c);
   }
   return {
     positiveClusters: Int32Array.from(positiveClusters),
     negativeClusters: Int32Array.from(negativeClusters),
-    clusters: count,
+    clusters: renumbered.size,
   };
 }

@@ -1,10 +1,13 @@
 /**
  * Comparing two correlated proportions (the same units classified by two tests) when the
  * units are clustered: Obuchowski (1998), "On the comparison of correlated proportions for
- * clustered data", Stat Med 17:1495–1507. With d_i the difference of correct calls
- * (test 1 − test 2) among the n_i units of cluster i, N = Σ n_i and D = Σ d_i / N,
- *   var(D) = I / ((I − 1)·N²) · Σ_i (d_i − n_i·D)²,   X² = D² / var(D) on 1 df.
- * Clusters without units of the class do not count towards I.
+ * clustered data", Stat Med 17:1495–1507, in the form given by Yang, Sun & Hardin (2010,
+ * Biometrical Journal 52:838–849). With d_i the difference of correct calls (test 1 − test 2)
+ * among the n_i units of cluster i, K clusters holding units of the class and N = Σ n_i:
+ *   the test, with variances estimated under H0:  X² = ((K − 1)/K) · (Σ d_i)² / Σ d_i²  on 1 df;
+ *   the standard error of D = Σ d_i / N for its interval (not under H0):
+ *   var(D) = K / ((K − 1)·N²) · Σ_i (d_i − n_i·D)².
+ * With one unit per cluster X² is ((N − 1)/N) times McNemar's statistic.
  */
 import { chiSquareUpperTail } from './distributions.js';
 
@@ -38,8 +41,12 @@ export function clusteredPairedProportionTest(
   let squares = 0;
   for (const { d, n } of sums.values()) squares += (d - n * D) ** 2;
   const variance = I > 1 ? (I / ((I - 1) * total * total)) * squares : 0;
-  if (!(variance > 0)) return { statistic: 0, df: 1, p: 1, method: CLUSTERED_MCNEMAR_METHOD, se: 0 };
-  const statistic = (D * D) / variance;
+  let sumOfSquares = 0;
+  for (const { d } of sums.values()) sumOfSquares += d * d;
+  if (!(sumOfSquares > 0) || I < 2) {
+    return { statistic: 0, df: 1, p: 1, method: CLUSTERED_MCNEMAR_METHOD, se: Math.sqrt(variance) };
+  }
+  const statistic = ((I - 1) / I) * ((difference * difference) / sumOfSquares);
   return {
     statistic,
     df: 1,

@@ -4,6 +4,7 @@
  * and McClish's (1989, Med Decis Making 9:190–195) standardisation
  * ½·(1 + (pAUC − min)/(max − min)), where min is the area under the chance diagonal over the
  * range and max the area of the full rectangle, so that 0.5 is chance and 1 perfect.
+ * Works on weighted curves and allocates nothing, so the bootstrap can call it per replicate.
  */
 import type { RocCurve } from './rocCurve.js';
 
@@ -14,58 +15,67 @@ export interface PartialAuc {
   mcclish: number;
 }
 
-/** Points (x, y) along the curve, x ascending, with x the focus measure. */
-function curvePoints(curve: RocCurve, focus: PartialAucFocus): { x: number[]; y: number[] } {
-  const { thresholds, truePositives, falsePositives, positives, negatives } = curve;
-  const sens: number[] = [];
-  const spec: number[] = [];
-  for (let k = 0; k < thresholds.length; k++) {
-    sens.push((truePositives[k] as number) / positives);
-    spec.push(1 - (falsePositives[k] as number) / negatives);
-  }
-  // above every score nobody is positive
-  sens.push(0);
-  spec.push(1);
-  // lowest threshold: everybody positive (sens 1, spec 0) is the first point already
-  // unless the curve starts elsewhere; add the corner explicitly for safety
-  sens.unshift(1);
-  spec.unshift(0);
-  // specificity ascends and sensitivity descends along increasing thresholds
-  if (focus === 'specificity') return { x: spec, y: sens };
-  return { x: sens.slice().reverse(), y: spec.slice().reverse() };
-}
-
-function areaOver(x: number[], y: number[], from: number, to: number): number {
+/**
+ * Area under the piecewise-linear curve through the ROC points, over x ∈ [from, to], where
+ * x is the focus measure and y the other one.
+ */
+export function partialAreaRaw(curve: RocCurve, focus: PartialAucFocus, from: number, to: number): number {
+  const { truePositives, falsePositives, positives, negatives } = curve;
+  const groups = truePositives.length;
+  // x (the focus measure) and y of point k; point −1 calls everybody positive, point G nobody
   let area = 0;
-  for (let k = 0; k + 1 < x.length; k++) {
-    const x0 = x[k] as number;
-    const x1 = x[k + 1] as number;
-    if (x1 <= x0) continue; // vertical segment: no area
-    const lo = Math.max(from, x0);
-    const hi = Math.min(to, x1);
-    if (hi <= lo) continue;
-    const y0 = y[k] as number;
-    const slope = ((y[k + 1] as number) - y0) / (x1 - x0);
-    const yLo = y0 + slope * (lo - x0);
-    const yHi = y0 + slope * (hi - x0);
-    area += ((yLo + yHi) / 2) * (hi - lo);
+  let previousX = 0;
+  let previousY = 1;
+  if (focus === 'specificity') {
+    // specificity rises with k: from 0 (k = −1) to 1 (k = G)
+    for (let k = 0; k <= groups; k++) {
+      const x = k < groups ? 1 - (falsePositives[k] as number) / negatives : 1;
+      const y = k < groups ? (truePositives[k] as number) / positives : 0;
+      area += segmentArea(previousX, previousY, x, y, from, to);
+      if (x >= to) break;
+      previousX = x;
+      previousY = y;
+    }
+  } else {
+    // sensitivity rises as k falls: from 0 (k = G) to 1 (k = −1)
+    previousY = 1;
+    for (let k = groups - 1; k >= -1; k--) {
+      const x = k >= 0 ? (truePositives[k] as number) / positives : 1;
+      const y = k >= 0 ? 1 - (falsePositives[k] as number) / negatives : 0;
+      area += segmentArea(previousX, previousY, x, y, from, to);
+      if (x >= to) break;
+      previousX = x;
+      previousY = y;
+    }
   }
   return area;
 }
 
-/**
- * @param range [from, to] of the focus measure, 0 ≤ from < to ≤ 1
- */
+/** Area under the straight segment (x0, y0)–(x1, y1) within x ∈ [from, to]. */
+function segmentArea(x0: number, y0: number, x1: number, y1: number, from: number, to: number): number {
+  if (x1 <= x0) return 0; // vertical segment: no area
+  const lo = from > x0 ? from : x0;
+  const hi = to < x1 ? to : x1;
+  if (hi <= lo) return 0;
+  const slope = (y1 - y0) / (x1 - x0);
+  return ((y0 + slope * (lo - x0) + y0 + slope * (hi - x0)) / 2) * (hi - lo);
+}
+
+/** McClish's standardisation of a raw partial area over [from, to]. */
+export function mcclishStandardised(raw: number, from: number, to: number): number {
+  const maximum = to - from;
+  // area under the diagonal y = 1 − x between from and to
+  const minimum = to - from - (to * to - from * from) / 2;
+  return (1 + (raw - minimum) / (maximum - minimum)) / 2;
+}
+
+/** @param range [from, to] of the focus measure, 0 ≤ from < to ≤ 1 */
 export function partialAuc(
   curve: RocCurve,
   focus: PartialAucFocus,
   range: readonly [number, number],
 ): PartialAuc {
   const [from, to] = range;
-  const { x, y } = curvePoints(curve, focus);
-  const raw = areaOver(x, y, from, to);
-  const maximum = to - from;
-  // area under the diagonal y = 1 − x between from and to
-  const minimum = to - from - (to * to - from * from) / 2;
-  return { raw, mcclish: (1 + (raw - minimum) / (maximum - minimum)) / 2 };
+  const raw = partialAreaRaw(curve, focus, from, to);
+  return { raw, mcclish: mcclishStandardised(raw, from, to) };
 }

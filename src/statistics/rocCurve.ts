@@ -46,17 +46,28 @@ export function sortScores(scores: Float64Array): SortedScores {
   return { order, values: Float64Array.from(values), groupStart: Uint32Array.from(starts) };
 }
 
-/** The ROC curve of `sorted` scores under case `weights` (all 1 when omitted). */
-export function weightedRocCurve(sorted: SortedScores, labels: Uint8Array, weights?: Float64Array): RocCurve {
+/**
+ * The ROC curve of `sorted` scores under case `weights` (all 1 when omitted). `into`
+ * supplies the two count arrays to fill (length = number of distinct values), so that a
+ * bootstrap can reuse them instead of allocating per replicate.
+ */
+export function weightedRocCurve(
+  sorted: SortedScores,
+  labels: Uint8Array,
+  weights?: Float64Array,
+  into?: { truePositives: Float64Array; falsePositives: Float64Array },
+): RocCurve {
   const groups = sorted.values.length;
-  const truePositives = new Float64Array(groups);
-  const falsePositives = new Float64Array(groups);
+  const truePositives = into?.truePositives ?? new Float64Array(groups);
+  const falsePositives = into?.falsePositives ?? new Float64Array(groups);
+  const { order, groupStart } = sorted;
   let tp = 0;
   let fp = 0;
   // walk from the highest value down, accumulating the cases at or above each threshold
   for (let k = groups - 1; k >= 0; k--) {
-    for (let p = sorted.groupStart[k] as number; p < (sorted.groupStart[k + 1] as number); p++) {
-      const i = sorted.order[p] as number;
+    const end = groupStart[k + 1] as number;
+    for (let p = groupStart[k] as number; p < end; p++) {
+      const i = order[p] as number;
       const w = weights ? (weights[i] as number) : 1;
       if (labels[i] === 1) tp += w;
       else fp += w;

@@ -13,4 +13,6 @@ Rscript test/reference/proportions.R        # expected/proportions.json
 if [ -f test/reference/predictive_values.R ]; then
   Rscript test/reference/predictive_values.R  # expected/predictive_values.json
 fi
+Rscript test/reference/clustered.R          # data/clustered_*.csv + expected/clustered_*.json (Obuchowski 1997/1998)
 /usr/bin/python3 test/reference/crosscheck.py   # independent re-derivation; exits 1 on any disagreement
+/usr/bin/python3 test/reference/mersenne_twister.py
