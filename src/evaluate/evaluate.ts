@@ -468,7 +468,11 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
       positive: study.positiveLabel,
       ...(settings.targetPrevalence !== undefined ? { targetPrevalence: settings.targetPrevalence } : {}),
     },
-    input: { data: settings.data, sha256: data.sha256, rows: data.rows },
+    input: {
+      data: typeof settings.data === 'string' ? settings.data : settings.data.yolo.labels,
+      sha256: data.sha256,
+      rows: data.rows,
+    },
     sample: {
       n,
       positives,

@@ -8,6 +8,7 @@ import { LineCounter, parseDocument, isMap, isScalar, type Document, type Node }
 import { z } from 'zod';
 import { parseCsv, type CsvTable } from './csv.js';
 import { closest, InputError } from './errors.js';
+import { readYoloScores } from './yolo.js';
 import { studySchema, type StudyFile } from './studySchema.js';
 
 export interface CaseData {
@@ -60,7 +61,7 @@ function formatKeyPath(segments: readonly PropertyKey[]): string {
   return out || '(top level)';
 }
 
-class StudyDocument {
+export class StudyDocument {
   readonly lineCounter = new LineCounter();
   readonly document: Document;
 
@@ -207,15 +208,55 @@ function positiveMatches(cell: string, positive: string | number | boolean): boo
   return cell === positive;
 }
 
+/** A case table from a CSV file, or built from YOLO detection folders. */
+export function readTable(
+  source: StudyFile['data'],
+  baseDir: string,
+  doc: StudyDocument,
+  dataKey: PathSegment[],
+): { table: CsvTable; bytes: Buffer; file: string } {
+  if (typeof source === 'string') {
+    const file = path.resolve(baseDir, source);
+    const bytes = readText(file, () => doc.error(dataKey, `cannot read ${displayPath(file)}`));
+    return { table: parseCsv(bytes.toString('utf8'), displayPath(file)), bytes, file };
+  }
+  const yolo = source.yolo;
+  const file = path.resolve(baseDir, yolo.labels);
+  const bytes = readText(file, () =>
+    doc.error([...dataKey, 'yolo', 'labels'], `cannot read ${displayPath(file)}`),
+  );
+  const labels = parseCsv(bytes.toString('utf8'), displayPath(file));
+  const idIndex = columnIndex(labels, yolo.id, doc, [...dataKey, 'yolo', 'id']);
+  const ids = labels.rows.map((row) => row[idIndex] as string);
+  const options = { aggregate: yolo.aggregate, topK: yolo.topK, classes: yolo.classes };
+  const columns = Object.entries(yolo.predictions).map(([name, folder]) => ({
+    name,
+    scores: readYoloScores(path.resolve(baseDir, folder), ids, options),
+  }));
+  const table: CsvTable = {
+    file: labels.file,
+    header: [...labels.header, ...columns.map((c) => c.name)],
+    rows: labels.rows.map((row, r) => [...row, ...columns.map((c) => String(c.scores[r] as number))]),
+    lines: labels.lines,
+  };
+  return { table, bytes, file };
+}
+
+function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith('..') ? relative : file;
+}
+
 function readCases(
-  file: string,
+  source: StudyFile['data'],
+  baseDir: string,
   settings: StudyFile,
   models: StudyModel[],
   doc: StudyDocument,
   dataKey: PathSegment[],
 ): { data: CaseData; negativeLabel: string } {
-  const bytes = readText(file, () => doc.error(dataKey, `cannot read ${file}`));
-  const table = parseCsv(bytes.toString('utf8'), file);
+  const { table, bytes, file: absolute } = readTable(source, baseDir, doc, dataKey);
+  const file = table.file;
   const outcomeIndex = columnIndex(table, settings.outcome.column, doc, ['outcome', 'column']);
   const idIndex = settings.id === undefined ? -1 : columnIndex(table, settings.id, doc, ['id']);
   const scoreIndices = models.map((model, i) =>
@@ -337,7 +378,7 @@ function readCases(
 
   return {
     data: {
-      file,
+      file: absolute,
       sha256: sha256(bytes),
       rows: table.rows.length,
       dropped,
@@ -395,13 +436,11 @@ export function loadStudy(studyFile: string): Study {
   });
 
   const baseDir = path.dirname(studyPath);
-  const dataFile = path.resolve(baseDir, settings.data);
-  const { data, negativeLabel } = readCases(dataFile, settings, models, doc, ['data']);
+  const { data, negativeLabel } = readCases(settings.data, baseDir, settings, models, doc, ['data']);
   const positiveLabel = String(settings.outcome.positive);
   let validation: CaseData | null = null;
   if (settings.thresholdsFrom !== undefined) {
-    const validationFile = path.resolve(baseDir, settings.thresholdsFrom);
-    validation = readCases(validationFile, { ...settings, subgroups: [] }, models, doc, [
+    validation = readCases(settings.thresholdsFrom, baseDir, { ...settings, subgroups: [] }, models, doc, [
       'thresholdsFrom',
     ]).data;
   }

@@ -51,11 +51,30 @@ export const modelSchema = z
   })
   .strict();
 
+export const yoloSourceSchema = z
+  .object({
+    yolo: z
+      .object({
+        labels: z.string().min(1).describe('CSV of image ids and reference-standard labels'),
+        id: z.string().min(1).describe('Column of image ids (the detection files are <id>.txt)'),
+        predictions: z
+          .record(identifier, z.string().min(1))
+          .describe('One folder of YOLO --save-txt --save-conf files per model: { tl: runs/tl/labels, … }'),
+        aggregate: z.enum(['max', 'noisy-or', 'top-k-mean']).default('max'),
+        topK: z.number().int().min(1).default(3),
+        classes: z.array(z.number().int().min(0)).default([]).describe('Classes to keep (all when empty)'),
+      })
+      .strict(),
+  })
+  .strict();
+
 export const studySchema = z
   .object({
     $schema: z.string().optional(),
     title: z.string().min(1).describe('Study title shown on the report'),
-    data: z.string().min(1).describe('CSV file, relative to the study file; one row per case'),
+    data: z
+      .union([z.string().min(1), yoloSourceSchema])
+      .describe('CSV file relative to the study file (one row per case), or { yolo: … } detection folders'),
     id: z.string().min(1).optional().describe('Column of case identifiers (checked for duplicates)'),
     outcome: z
       .object({
@@ -140,3 +159,4 @@ export const studySchema = z
 export type StudyFile = z.infer<typeof studySchema>;
 export type OperatingPointSpec = z.infer<typeof operatingPointSchema>;
 export type ModelSpec = z.infer<typeof modelSchema>;
+export type YoloSource = z.infer<typeof yoloSourceSchema>['yolo'];
