@@ -6,9 +6,8 @@
  *
  * Pseudorandom numbers: 32-bit Mersenne Twister MT19937 (Matsumoto & Nishimura 1998),
  * seeded with `bootstrap.seed`; its `normalized()` stream equals NumPy's `RandomState(seed)`.
- * Resampling draws from the cases in a canonical order (sorted by cluster, outcome and
- * scores), so the result does not depend on the order of rows in the input file. It runs
- * in one thread.
+ * The cases arrive in canonical order (see canonicalOrder.ts), so the resamples do not
+ * depend on the order of rows in the input file. It runs in one thread.
  */
 import { MersenneTwister } from '../statistics/mersenneTwister.js';
 import { mcclishStandardised, partialAreaRaw } from '../statistics/partialAuc.js';
@@ -184,31 +183,8 @@ export interface BootstrapDistribution {
   cases: number;
 }
 
-/** A canonical order of the cases, independent of the input row order. */
-function canonicalOrder(input: BootstrapInput): Uint32Array {
-  const n = input.labels.length;
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  const { clusters, labels, scores } = input;
-  order.sort((a, b) => {
-    if (clusters) {
-      const d = (clusters[a] as number) - (clusters[b] as number);
-      if (d !== 0) return d;
-    }
-    const d = (labels[a] as number) - (labels[b] as number);
-    if (d !== 0) return d;
-    for (const s of scores) {
-      const e = (s[a] as number) - (s[b] as number);
-      if (e !== 0) return e;
-    }
-    return 0;
-  });
-  return order;
-}
-
-/** Canonical cluster numbering: by each cluster's first case in canonical order. */
-function clusterMembers(clusters: Int32Array, order: Uint32Array): number[][] {
-  // clusters are numbered by first appearance in the file; renumber canonically by content
+/** The cases of each cluster, clusters in order of their first case. */
+function clusterMembers(clusters: Int32Array, order: readonly number[]): number[][] {
   const byCluster = new Map<number, number[]>();
   for (const i of order) {
     const c = clusters[i] as number;
@@ -278,7 +254,8 @@ export function runBootstrap(input: BootstrapInput): BootstrapDistribution {
     }
   };
 
-  const order = canonicalOrder(input);
+  // the cases come in canonical order (evaluate sorts them), so resamples do not depend on the file's row order
+  const order = Array.from({ length: n }, (_, i) => i);
   const random = new MersenneTwister(input.seed);
   const weights = new Float64Array(n);
   const positives: number[] = [];

@@ -8,9 +8,7 @@ import { holmAdjust } from '../statistics/holm.js';
 import type { ProportionMethod } from '../statistics/proportionIntervals.js';
 import {
   averagePrecisionFromCurve,
-  countsAt,
   sortScores,
-  thresholdIndex,
   weightedRocCurve,
   type RocCurve,
 } from '../statistics/rocCurve.js';
@@ -57,8 +55,17 @@ import {
   type OperatingPointResult,
   type Results,
 } from './results.js';
-import { WarningLog } from './warnings.js';
-import { decisionThresholdGrid, treatAllNetBenefit } from './decisionCurves.js';
+import { WarningLog, type WarningCode } from './warnings.js';
+import { inCanonicalOrder } from './canonicalOrder.js';
+import {
+  decisionCurve,
+  npvAtPrevalence,
+  ppvAtPrevalence,
+  thresholdGrid,
+  treatAllCurve,
+} from '../statistics/decisionCurve.js';
+import { maximumF1, precisionRecallCurve } from '../statistics/averagePrecision.js';
+import { calibrationSummary } from '../statistics/calibration.js';
 import { VERSION } from '../version.js';
 import { predictiveValueScoreTest, type PairedCallsTable } from '../statistics/predictiveValueScoreTest.js';
 
@@ -96,7 +103,7 @@ interface ModelWork {
 export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
   const settings = study.settings;
   const warnings = new WarningLog();
-  const data = study.data;
+  const data = inCanonicalOrder(study.data);
   const labels = data.labels;
   const level = settings.intervals.level;
   const proportionSettings: ProportionSettings = {
@@ -134,8 +141,13 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
   const pairedAucMethod = clusters
     ? 'Obuchowski (1997) test for clustered correlated ROC curves'
     : DELONG_PAIRED_METHOD;
+  const targetPrevalence = settings.targetPrevalence;
   const rules = settings.operatingPoints.map(thresholdRule);
-  const grid = decisionThresholdGrid(
+  const maximumF1Result = (scores: Float64Array): ModelResult['maxF1'] => {
+    const best = maximumF1(scores, labels);
+    return best ? { estimate: best.f1, threshold: best.threshold, ci: null } : undefined;
+  };
+  const grid = thresholdGrid(
     settings.decisionCurve.from,
     settings.decisionCurve.to,
     settings.decisionCurve.by,
@@ -193,13 +205,37 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
       partialAuc: partialAucResults(curve, settings.partialAuc),
       roc: rocPoints(curve),
       averagePrecision: { estimate: averagePrecisionFromCurve(curve), ci: null },
+      maxF1: maximumF1Result(scores),
+      precisionRecall: precisionRecallCurve(scores, labels),
       operatingPoints,
     };
+    if (targetPrevalence !== undefined) {
+      for (const point of operatingPoints) {
+        const sensitivity = point.sensitivity.estimate;
+        const specificity = point.specificity.estimate;
+        if (sensitivity === null || specificity === null) continue;
+        point.atTargetPrevalence = {
+          prevalence: targetPrevalence,
+          ppv: { estimate: ppvAtPrevalence(sensitivity, specificity, targetPrevalence), ci: null },
+          npv: { estimate: npvAtPrevalence(sensitivity, specificity, targetPrevalence), ci: null },
+        };
+      }
+    }
     if (scoreKind === 'probability') {
-      result.decisionCurve = grid.map((t) => {
-        const { tp, fp } = countsAt(curve, thresholdIndex(curve.thresholds, t));
-        const netBenefit = tp / n - (fp / n) * (t / (1 - t));
-        return { threshold: t, netBenefit };
+      result.decisionCurve = decisionCurve(scores, labels, grid);
+      if (targetPrevalence !== undefined) {
+        result.decisionCurveAtTargetPrevalence = decisionCurve(scores, labels, grid, { targetPrevalence });
+      }
+      result.calibration = calibrationSummary(scores, labels, {
+        level,
+        bins: settings.calibration.bins,
+        span: settings.calibration.span,
+        onWarning: (warning) =>
+          warnings.add(
+            warning.code as WarningCode,
+            `${model.name}: ${warning.message}`,
+            `${path}.calibration`,
+          ),
       });
     } else {
       warnings.add(
@@ -329,6 +365,7 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
       const r = w.result;
       const path = `models[${m}]`;
       r.auc.bootstrapCi = single(m, layout.auc, r.auc.estimate, `${path}.auc`);
+      if (r.maxF1) r.maxF1.ci = single(m, layout.maximumF1, r.maxF1.estimate, `${path}.maxF1`);
       if (r.averagePrecision) {
         r.averagePrecision.ci = single(
           m,
@@ -354,6 +391,23 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
           );
         }
         point.f1.ci = single(m, slots.f1, point.f1.estimate, `${pointPath}.f1`);
+        if (point.atTargetPrevalence) {
+          // PPV and NPV at the target prevalence, by Bayes from each replicate's sensitivity and specificity
+          const sensitivity = seriesOf(distribution, m, slots.sensitivity);
+          const specificity = seriesOf(distribution, m, slots.specificity);
+          const prevalenceTarget = point.atTargetPrevalence.prevalence;
+          const bayes = (f: typeof ppvAtPrevalence) =>
+            sensitivity.map((se, r) => f(se, specificity[r] as number, prevalenceTarget) ?? Number.NaN);
+          for (const [key, f] of [
+            ['ppv', ppvAtPrevalence],
+            ['npv', npvAtPrevalence],
+          ] as const) {
+            const estimate = point.atTargetPrevalence[key];
+            const summary = summarise(bayes(f), estimate.estimate, level, 'percentile', null);
+            if (!summary) undefinedWarning(`${pointPath}.atTargetPrevalence.${key}`);
+            estimate.ci = toInterval(summary);
+          }
+        }
         point.youdenJ.bootstrapCi = single(m, slots.youdenJ, point.youdenJ.estimate, `${pointPath}.youdenJ`);
       });
       r.decisionCurve?.forEach((point, g) => {
@@ -486,7 +540,10 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
     ...(subgroups ? { subgroups } : {}),
     ...(validation ? { validation } : {}),
     decisionCurve: {
-      treatAll: grid.map((t) => ({ threshold: t, netBenefit: treatAllNetBenefit(prevalence, t) })),
+      treatAll: treatAllCurve(prevalence, grid),
+      ...(targetPrevalence !== undefined
+        ? { treatAllAtTargetPrevalence: treatAllCurve(targetPrevalence, grid) }
+        : {}),
       treatNone: grid.map((t) => ({ threshold: t, netBenefit: 0 })),
     },
     warnings: warnings.list,

@@ -166,6 +166,8 @@ export interface ModelResult {
   operatingPoints: OperatingPointResult[];
   calibration?: CalibrationResult;
   decisionCurve?: DecisionCurvePoint[];
+  /** Net benefit at `targetPrevalence` (sensitivity and specificity from the data, Bayes). */
+  decisionCurveAtTargetPrevalence?: DecisionCurvePoint[];
 }
 
 export interface PairedProportionComparison extends Difference {
@@ -253,6 +255,7 @@ export interface Results {
   decisionCurve?: {
     treatAll: DecisionCurvePoint[];
     treatNone: DecisionCurvePoint[];
+    treatAllAtTargetPrevalence?: DecisionCurvePoint[];
   };
   warnings: Warning[];
 }

@@ -16,6 +16,10 @@ export type WarningCode =
   | 'undefined-proportion'
   | 'operating-point-unattainable'
   | 'calibration-not-converged'
+  | 'single-outcome-class'
+  | 'calibration-intercept-unavailable'
+  | 'calibration-slope-unavailable'
+  | 'smooth-calibration-unavailable'
   | 'bootstrap-undefined'
   | 'bootstrap-few-replicates'
   | 'subgroup-single-class';

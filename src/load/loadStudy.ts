@@ -23,7 +23,7 @@ export interface CaseData {
   ids: string[] | null;
   /** One score array per model, in the study's model order. */
   scores: Float64Array[];
-  /** Cluster index of each case (0 … clusters − 1), when `cluster` is set. */
+  /** Cluster index of each case (0 … clusters − 1, in sorted name order), when `cluster` is set. */
   clusters: Int32Array | null;
   /** Raw values of each subgroup column. */
   subgroupValues: Map<string, string[]>;
@@ -365,15 +365,10 @@ function readCases(
 
   let clusters: Int32Array | null = null;
   if (clusterIndex >= 0) {
-    const indexOf = new Map<string, number>();
-    clusters = Int32Array.from(clusterNames, (name) => {
-      let index = indexOf.get(name);
-      if (index === undefined) {
-        index = indexOf.size;
-        indexOf.set(name, index);
-      }
-      return index;
-    });
+    // numbered in sorted name order, so that the numbering does not depend on the row order
+    const names = [...new Set(clusterNames)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const indexOf = new Map(names.map((name, index) => [name, index]));
+    clusters = Int32Array.from(clusterNames, (name) => indexOf.get(name) as number);
   }
 
   return {

@@ -10,9 +10,10 @@ cd "$(dirname "$0")/../.."
 Rscript test/reference/make_data.R          # data/*.csv (seeded) + data/asah.csv (pROC)
 Rscript test/reference/discrimination.R     # expected/{ties,imbalanced,three_models,asah}.json
 Rscript test/reference/proportions.R        # expected/proportions.json
-if [ -f test/reference/predictive_values.R ]; then
-  Rscript test/reference/predictive_values.R  # expected/predictive_values.json
-fi
+Rscript test/reference/predictive_values.R  # expected/predictive_values.json (Kosinski 2013)
 Rscript test/reference/clustered.R          # data/clustered_*.csv + expected/clustered_*.json (Obuchowski 1997/1998)
+Rscript test/reference/make_calibration_data.R   # data/calibration_<set>.csv
+Rscript test/reference/calibration.R             # expected/calibration_<set>.json, decision_curve_<set>.json
+/usr/bin/python3 test/reference/calibration.py   # expected/pr_<set>.json, calibration_statsmodels_<set>.json
 /usr/bin/python3 test/reference/crosscheck.py   # independent re-derivation; exits 1 on any disagreement
-/usr/bin/python3 test/reference/mersenne_twister.py
+/usr/bin/python3 test/reference/mersenne_twister.py   # expected/mersenne_twister.json

@@ -12,7 +12,10 @@ import { parseCsv } from '../../src/load/csv.js';
 import { holmAdjust } from '../../src/statistics/holm.js';
 import { negativeLikelihoodRatio, positiveLikelihoodRatio } from '../../src/statistics/likelihoodRatios.js';
 import { mcnemarTest } from '../../src/statistics/mcnemar.js';
-import { newcombePairedInterval, tangoPairedInterval } from '../../src/statistics/pairedDifferenceIntervals.js';
+import {
+  newcombePairedInterval,
+  tangoPairedInterval,
+} from '../../src/statistics/pairedDifferenceIntervals.js';
 import { partialAuc } from '../../src/statistics/partialAuc.js';
 import {
   clopperPearsonInterval,
@@ -25,9 +28,10 @@ const TOLERANCE = 1e-9;
 function close(actual: number | null | undefined, expected: number, what: string) {
   expect(actual, what).not.toBeNull();
   const difference = Math.abs((actual as number) - expected);
-  expect(difference <= TOLERANCE || difference <= TOLERANCE * Math.abs(expected), `${what}: ${actual} vs ${expected}`).toBe(
-    true,
-  );
+  expect(
+    difference <= TOLERANCE || difference <= TOLERANCE * Math.abs(expected),
+    `${what}: ${actual} vs ${expected}`,
+  ).toBe(true);
 }
 
 interface ExpectedModel {
@@ -36,7 +40,12 @@ interface ExpectedModel {
   aucSe: number;
   aucCi: [number, number];
   roc: { thresholds: number[]; sensitivity: number[]; specificity: number[] };
-  partialAuc: { focus: 'specificity' | 'sensitivity'; range: [number, number]; raw: number; mcclish: number | null }[];
+  partialAuc: {
+    focus: 'specificity' | 'sensitivity';
+    range: [number, number];
+    raw: number;
+    mcclish: number | null;
+  }[];
   operatingPoints: Record<
     string,
     { rule: string; value?: number; threshold: number; tp: number; fp: number; tn: number; fn: number }
@@ -58,7 +67,14 @@ interface ExpectedDataset {
     on: 'positives' | 'negatives';
     b: number;
     c: number;
-    mcnemar: { exact: number; midp: number; chisq: number; chisqStatistic: number; chisqCc: number; chisqCcStatistic: number };
+    mcnemar: {
+      exact: number;
+      midp: number;
+      chisq: number;
+      chisqStatistic: number;
+      chisqCc: number;
+      chisqCcStatistic: number;
+    };
     newcombe: [number, number];
     tango: [number, number];
   }[];
@@ -67,17 +83,24 @@ interface ExpectedDataset {
 const DATASETS = ['ties', 'imbalanced', 'three_models', 'asah'];
 
 function load(name: string) {
-  const expected = JSON.parse(readFileSync(`test/reference/expected/${name}.json`, 'utf8')) as ExpectedDataset;
+  const expected = JSON.parse(
+    readFileSync(`test/reference/expected/${name}.json`, 'utf8'),
+  ) as ExpectedDataset;
   const table = parseCsv(readFileSync(`test/reference/data/${name}.csv`, 'utf8'), `${name}.csv`);
   const column = (c: string) => table.rows.map((r) => r[table.header.indexOf(c)] as string);
   const labels = Uint8Array.from(column('y'), (v) => (v === '1' || v === 'TRUE' ? 1 : 0));
-  const scores = Object.fromEntries(Object.keys(expected.models).map((m) => [m, Float64Array.from(column(m), Number)]));
+  const scores = Object.fromEntries(
+    Object.keys(expected.models).map((m) => [m, Float64Array.from(column(m), Number)]),
+  );
   return { expected, labels, scores };
 }
 
 function ruleOf(point: { rule: string; value?: number }): ThresholdRule {
   if (point.rule === 'youden') return { kind: 'youden' };
-  return { kind: point.rule as 'minSensitivity' | 'minSpecificity' | 'threshold', value: point.value as number };
+  return {
+    kind: point.rule as 'minSensitivity' | 'minSpecificity' | 'threshold',
+    value: point.value as number,
+  };
 }
 
 describe.each(DATASETS)('%s against pROC', (name) => {
@@ -86,7 +109,10 @@ describe.each(DATASETS)('%s against pROC', (name) => {
 
   it('AUC, DeLong variance and interval', () => {
     for (const [id, model] of Object.entries(expected.models)) {
-      const { auc } = aucResult(splitByClass(scores[id] as Float64Array, labels), { level, method: 'delong' });
+      const { auc } = aucResult(splitByClass(scores[id] as Float64Array, labels), {
+        level,
+        method: 'delong',
+      });
       close(auc.estimate, model.auc, `${id} auc`);
       close(auc.variance, model.aucVariance, `${id} variance`);
       close(auc.se, model.aucSe, `${id} se`);
@@ -99,7 +125,9 @@ describe.each(DATASETS)('%s against pROC', (name) => {
     for (const [id, model] of Object.entries(expected.models)) {
       const curve = rocCurve(scores[id] as Float64Array, labels);
       expect(Array.from(curve.thresholds)).toEqual(model.roc.thresholds);
-      model.roc.sensitivity.forEach((s, k) => close((curve.truePositives[k] as number) / curve.positives, s, `${id} sens ${k}`));
+      model.roc.sensitivity.forEach((s, k) =>
+        close((curve.truePositives[k] as number) / curve.positives, s, `${id} sens ${k}`),
+      );
       model.roc.specificity.forEach((s, k) =>
         close(1 - (curve.falsePositives[k] as number) / curve.negatives, s, `${id} spec ${k}`),
       );
@@ -119,7 +147,12 @@ describe.each(DATASETS)('%s against pROC', (name) => {
         const threshold = chooseThreshold(ruleOf(point), curve);
         expect(threshold, `${id} ${pointId}`).toBe(point.threshold);
         const counts = confusionCounts(s, labels, threshold);
-        expect(counts, `${id} ${pointId}`).toEqual({ tp: point.tp, fp: point.fp, tn: point.tn, fn: point.fn });
+        expect(counts, `${id} ${pointId}`).toEqual({
+          tp: point.tp,
+          fp: point.fp,
+          tn: point.tn,
+          fn: point.fn,
+        });
       }
     }
   });
@@ -128,8 +161,14 @@ describe.each(DATASETS)('%s against pROC', (name) => {
     const pValues: number[] = [];
     for (const comparison of expected.comparisons) {
       const [a, b] = comparison.models;
-      const pa = aucResult(splitByClass(scores[a] as Float64Array, labels), { level, method: 'delong' }).placements;
-      const pb = aucResult(splitByClass(scores[b] as Float64Array, labels), { level, method: 'delong' }).placements;
+      const pa = aucResult(splitByClass(scores[a] as Float64Array, labels), {
+        level,
+        method: 'delong',
+      }).placements;
+      const pb = aucResult(splitByClass(scores[b] as Float64Array, labels), {
+        level,
+        method: 'delong',
+      }).placements;
       const paired = pairedAucComparison(pa, pb, level);
       close(paired.difference, comparison.paired.difference, 'difference');
       close(paired.ci?.lower, comparison.paired.ci[0], 'ci lower');
@@ -166,9 +205,17 @@ describe.each(DATASETS)('%s against pROC', (name) => {
       close(mcnemarTest(table.b, table.c, 'exact').p, entry.mcnemar.exact, `${what} exact`);
       close(mcnemarTest(table.b, table.c, 'midp').p, entry.mcnemar.midp, `${what} midp`);
       close(mcnemarTest(table.b, table.c, 'chisq').p, entry.mcnemar.chisq, `${what} chisq`);
-      close(mcnemarTest(table.b, table.c, 'chisq').statistic, entry.mcnemar.chisqStatistic, `${what} chisq stat`);
+      close(
+        mcnemarTest(table.b, table.c, 'chisq').statistic,
+        entry.mcnemar.chisqStatistic,
+        `${what} chisq stat`,
+      );
       close(mcnemarTest(table.b, table.c, 'chisq-cc').p, entry.mcnemar.chisqCc, `${what} chisq-cc`);
-      close(mcnemarTest(table.b, table.c, 'chisq-cc').statistic, entry.mcnemar.chisqCcStatistic, `${what} cc stat`);
+      close(
+        mcnemarTest(table.b, table.c, 'chisq-cc').statistic,
+        entry.mcnemar.chisqCcStatistic,
+        `${what} cc stat`,
+      );
       const newcombe = newcombePairedInterval(table, level);
       close(newcombe.lower, entry.newcombe[0], `${what} newcombe lower`);
       close(newcombe.upper, entry.newcombe[1], `${what} newcombe upper`);
@@ -181,7 +228,14 @@ describe.each(DATASETS)('%s against pROC', (name) => {
 
 describe('proportion intervals, likelihood ratios and paired differences against R', () => {
   const reference = JSON.parse(readFileSync('test/reference/expected/proportions.json', 'utf8')) as {
-    cases: { x: number; n: number; level: number; wilson: number[]; clopperPearson: number[]; jeffreys: number[] }[];
+    cases: {
+      x: number;
+      n: number;
+      level: number;
+      wilson: number[];
+      clopperPearson: number[];
+      jeffreys: number[];
+    }[];
     likelihoodRatios: {
       tp: number;
       fp: number;

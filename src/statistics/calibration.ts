@@ -1,0 +1,451 @@
+/**
+ * Calibration of predicted probabilities p against binary outcomes y.
+ *
+ * - Brier score (Brier 1950, Mon Weather Rev 78:1–3): mean (p − y)², scikit-learn's
+ *   `brier_score_loss`; scaled Brier 1 − Brier / (ȳ(1 − ȳ)) (Steyerberg et al. 2010,
+ *   Epidemiology 21:128–138).
+ * - Calibration-in-the-large: the intercept a of `glm(y ~ 1 + offset(logit p), binomial)`;
+ *   calibration slope: b of `glm(y ~ logit p, binomial)` (Cox 1958, Biometrika 45:562–565;
+ *   Van Calster et al. 2016, J Clin Epidemiol 74:167–176). Wald intervals a ± z·SE, as
+ *   R's `confint.default`.
+ * - Observed/expected ratio O/E = Σy / Σp with the interval exp(ln(O/E) ± z·SE),
+ *   SE(ln O/E) = √((1 − O/N)/O): the binomial variance of O on the log scale (delta
+ *   method), as in Debray et al. 2017 (BMJ 356:i6460) and metamisc's `oecalc()` from O, E, N.
+ * - Spiegelhalter's (1986, Stat Med 5:421–433) z = Σ(y − p)(1 − 2p) / √Σ(1 − 2p)²p(1 − p),
+ *   two-sided normal p-value (rms's `val.prob` "S:z", "S:p").
+ * - Grouped calibration: `bins` groups cut at the type-7 quantiles of p (R's
+ *   `cut(p, unique(quantile(p, 0:g/g)), include.lowest = TRUE)`; right-closed intervals, so
+ *   tied p values always share a group; fewer groups when quantiles coincide; empty groups
+ *   dropped) with the mean prediction and the observed proportion with its Wilson interval.
+ * - Smoothed calibration curve: loess of y on p (degree 2, tricube, span as given; see
+ *   loess.ts, exact "direct" evaluation) evaluated at every case's p, and the summaries of
+ *   Austin & Steyerberg (2019, Stat Med 38:4051–4065): ICI = mean |ŝ(p) − p|, E50 and E90
+ *   = median and 90th percentile of |ŝ(p) − p| (R's quantile type 7), Emax = max. The curve
+ *   for plotting is ŝ at 100 evenly spaced points from min p to max p; ŝ is not clipped to
+ *   [0, 1].
+ *
+ * Probabilities of exactly 0 or 1 have an infinite logit. For the two logistic fits they
+ * are clamped to [1e-15, 1 − 1e-15] (logit ±34.5) and the number clamped is reported so
+ * the caller can warn; everything else uses p unchanged. (rms's `val.prob` instead drops
+ * such cases from its logistic fits.)
+ *
+ * Case weights are bootstrap multiplicities (see caseWeights.ts): every function here
+ * gives, for integer weights, the result of duplicating rows.
+ */
+import type {
+  CalibrationBin,
+  CalibrationCurvePoint,
+  CalibrationResult,
+  Estimate,
+  Interval,
+  TestResult,
+} from '../evaluate/results.js';
+import { twoSidedNormalP, zForLevel } from './distributions.js';
+import { fitLogistic, isUsableFit, type LogisticFit } from './logisticRegression.js';
+import { loessSmoother } from './loess.js';
+import { proportionMethodNames, wilsonInterval } from './proportionIntervals.js';
+import { quantilesType7 } from './quantile.js';
+import { caseWeight, checkCaseWeights, checkLabelled } from './caseWeights.js';
+
+/** Probabilities are clamped to [PROBABILITY_CLAMP, 1 − PROBABILITY_CLAMP] before the logit. */
+export const PROBABILITY_CLAMP = 1e-15;
+
+/** Relative deviance change at which the calibration fits stop (see logisticRegression.ts). */
+const FIT_TOLERANCE = 1e-14;
+
+const WALD = 'Wald (estimate ± z·SE)';
+
+function checkProbabilities(
+  p: Float64Array,
+  y: Uint8Array,
+  weights: Float64Array | undefined,
+  what: string,
+): void {
+  checkLabelled(p, y, what);
+  checkCaseWeights(weights, p.length);
+  for (let i = 0; i < p.length; i++) {
+    const value = p[i] as number;
+    if (!(value >= 0 && value <= 1))
+      throw new RangeError(`${what}: probability ${i} is ${value}, outside [0, 1]`);
+  }
+}
+
+/** logit p with p clamped to [1e-15, 1 − 1e-15], and how many cases were clamped. */
+export function clampedLogits(p: Float64Array): { logits: Float64Array; clamped: number } {
+  let clamped = 0;
+  const logits = Float64Array.from(p, (value) => {
+    let q = value;
+    if (q < PROBABILITY_CLAMP) {
+      q = PROBABILITY_CLAMP;
+      clamped++;
+    } else if (q > 1 - PROBABILITY_CLAMP) {
+      q = 1 - PROBABILITY_CLAMP;
+      clamped++;
+    }
+    return Math.log(q / (1 - q));
+  });
+  return { logits, clamped };
+}
+
+interface Totals {
+  n: number;
+  observed: number;
+  expected: number;
+}
+
+function totals(p: Float64Array, y: Uint8Array, weights?: Float64Array): Totals {
+  let n = 0;
+  let observed = 0;
+  let expected = 0;
+  for (let i = 0; i < p.length; i++) {
+    const w = caseWeight(weights, i);
+    n += w;
+    observed += w * (y[i] as number);
+    expected += w * (p[i] as number);
+  }
+  return { n, observed, expected };
+}
+
+/** Brier score Σ w(p − y)² / Σ w. */
+export function brierScore(p: Float64Array, y: Uint8Array, weights?: Float64Array): number {
+  checkProbabilities(p, y, weights, 'Brier score');
+  let sum = 0;
+  let n = 0;
+  for (let i = 0; i < p.length; i++) {
+    const w = caseWeight(weights, i);
+    sum += w * ((p[i] as number) - (y[i] as number)) ** 2;
+    n += w;
+  }
+  if (n === 0) throw new RangeError('Brier score: no case has a positive weight');
+  return sum / n;
+}
+
+/** Scaled Brier score 1 − Brier / (ȳ(1 − ȳ)); null when only one outcome class is present. */
+export function scaledBrier(p: Float64Array, y: Uint8Array, weights?: Float64Array): number | null {
+  const brier = brierScore(p, y, weights);
+  const { n, observed } = totals(p, y, weights);
+  const prevalence = observed / n;
+  if (prevalence <= 0 || prevalence >= 1) return null;
+  return 1 - brier / (prevalence * (1 - prevalence));
+}
+
+/** A calibration coefficient with its Wald interval and the state of its logistic fit. */
+export interface CalibrationCoefficient extends Estimate {
+  converged: boolean;
+  separation: boolean;
+  /** Why there is no estimate, when there is none. */
+  message: string | null;
+}
+
+function waldInterval(estimate: number, se: number, level: number): Interval {
+  const z = zForLevel(level);
+  return { lower: estimate - z * se, upper: estimate + z * se, level, method: WALD };
+}
+
+function coefficientFrom(fit: LogisticFit, index: number, level: number): CalibrationCoefficient {
+  const state = { converged: fit.converged, separation: fit.separation };
+  if (!isUsableFit(fit)) {
+    return { estimate: null, se: null, ci: null, ...state, message: fit.message ?? 'the fit is not usable' };
+  }
+  const estimate = (fit.coefficients as number[])[index] as number;
+  const se = (fit.standardErrors as number[])[index] as number;
+  return { estimate, se, ci: waldInterval(estimate, se, level), ...state, message: null };
+}
+
+/** Calibration-in-the-large: intercept of glm(y ~ 1 + offset(logit p)), with a Wald interval. */
+export function calibrationIntercept(
+  p: Float64Array,
+  y: Uint8Array,
+  level: number,
+  weights?: Float64Array,
+): CalibrationCoefficient {
+  checkProbabilities(p, y, weights, 'calibration intercept');
+  const { logits } = clampedLogits(p);
+  const fit = fitLogistic({
+    columns: [],
+    outcome: y,
+    offset: logits,
+    intercept: true,
+    weights,
+    tolerance: FIT_TOLERANCE,
+  });
+  return coefficientFrom(fit, 0, level);
+}
+
+/** Calibration slope: the coefficient of logit p in glm(y ~ logit p), with a Wald interval. */
+export function calibrationSlope(
+  p: Float64Array,
+  y: Uint8Array,
+  level: number,
+  weights?: Float64Array,
+): CalibrationCoefficient {
+  checkProbabilities(p, y, weights, 'calibration slope');
+  const { logits } = clampedLogits(p);
+  const fit = fitLogistic({
+    columns: [logits],
+    outcome: y,
+    intercept: true,
+    weights,
+    tolerance: FIT_TOLERANCE,
+  });
+  return coefficientFrom(fit, 1, level);
+}
+
+/**
+ * O/E = Σy / Σp with the log-normal interval exp(ln(O/E) ± z·√((1 − O/N)/O)) (Debray et
+ * al. 2017). `se` is that of O/E itself, (O/E)·√((1 − O/N)/O). With no events the ratio
+ * is 0 and has no interval; with Σp = 0 it is undefined (null).
+ */
+export function observedExpectedRatio(
+  p: Float64Array,
+  y: Uint8Array,
+  level: number,
+  weights?: Float64Array,
+): Estimate {
+  checkProbabilities(p, y, weights, 'observed/expected ratio');
+  const { n, observed, expected } = totals(p, y, weights);
+  if (!(expected > 0)) return { estimate: null, se: null, ci: null };
+  const ratio = observed / expected;
+  if (observed === 0) return { estimate: 0, se: null, ci: null };
+  const logSe = Math.sqrt((1 - observed / n) / observed);
+  const z = zForLevel(level);
+  return {
+    estimate: ratio,
+    se: ratio * logSe,
+    ci: {
+      lower: Math.exp(Math.log(ratio) - z * logSe),
+      upper: Math.exp(Math.log(ratio) + z * logSe),
+      level,
+      method: 'log-normal, SE(ln O/E) = √((1 − O/N)/O) (Debray et al. 2017)',
+    },
+  };
+}
+
+/** Spiegelhalter's (1986) z test of calibration; statistic and p null when every p is 0, ½ or 1. */
+export function spiegelhalterTest(p: Float64Array, y: Uint8Array, weights?: Float64Array): TestResult {
+  checkProbabilities(p, y, weights, 'Spiegelhalter test');
+  let numerator = 0;
+  let variance = 0;
+  for (let i = 0; i < p.length; i++) {
+    const w = caseWeight(weights, i);
+    const q = p[i] as number;
+    numerator += w * ((y[i] as number) - q) * (1 - 2 * q);
+    variance += w * (1 - 2 * q) ** 2 * q * (1 - q);
+  }
+  const method = 'Spiegelhalter (1986) z test';
+  if (!(variance > 0)) return { statistic: null, p: null, method };
+  const z = numerator / Math.sqrt(variance);
+  return { statistic: z, p: twoSidedNormalP(z), method };
+}
+
+/**
+ * Groups of roughly equal size by predicted probability: cut at the type-7 quantiles
+ * k/bins (k = 0…bins) of p, right-closed with the lowest value included, duplicate cut
+ * points merged and empty groups dropped; `bin` numbers the remaining groups from 1.
+ */
+export function calibrationBins(
+  p: Float64Array,
+  y: Uint8Array,
+  bins: number,
+  level: number,
+  weights?: Float64Array,
+): CalibrationBin[] {
+  checkProbabilities(p, y, weights, 'calibration bins');
+  if (!Number.isInteger(bins) || bins < 1) throw new RangeError(`calibration bins: ${bins} groups`);
+  const probabilities = Array.from({ length: bins + 1 }, (_, k) => k / bins);
+  const cuts = [...new Set(quantilesType7(p, probabilities, weights))];
+  const groups = Math.max(1, cuts.length - 1);
+  const n = new Float64Array(groups);
+  const predicted = new Float64Array(groups);
+  const events = new Float64Array(groups);
+  for (let i = 0; i < p.length; i++) {
+    const w = caseWeight(weights, i);
+    if (w === 0) continue;
+    const value = p[i] as number;
+    // first cut ≥ value; the lowest value belongs to the first group
+    let lo = 0;
+    let hi = cuts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((cuts[mid] as number) >= value) hi = mid;
+      else lo = mid + 1;
+    }
+    const group = Math.min(groups, Math.max(1, lo)) - 1;
+    n[group] = (n[group] as number) + w;
+    predicted[group] = (predicted[group] as number) + w * value;
+    events[group] = (events[group] as number) + w * (y[i] as number);
+  }
+  const result: CalibrationBin[] = [];
+  for (let g = 0; g < groups; g++) {
+    const size = n[g] as number;
+    if (size === 0) continue;
+    const x = events[g] as number;
+    const bounds = wilsonInterval(x, size, level);
+    result.push({
+      bin: result.length + 1,
+      n: size,
+      meanPredicted: (predicted[g] as number) / size,
+      observed: {
+        estimate: x / size,
+        numerator: x,
+        denominator: size,
+        ci: { ...bounds, level, method: proportionMethodNames.wilson },
+      },
+    });
+  }
+  return result;
+}
+
+export type SmoothCalibration = NonNullable<CalibrationResult['smooth']>;
+
+/** Number of evenly spaced points on which the smoothed curve is reported for plotting. */
+export const SMOOTH_CURVE_POINTS = 100;
+
+/**
+ * Loess calibration curve and Austin & Steyerberg's ICI, E50, E90 and Emax. Throws a
+ * RangeError when the loess cannot be computed (span too small, degenerate neighbourhood).
+ */
+export function smoothCalibration(
+  p: Float64Array,
+  y: Uint8Array,
+  span: number,
+  weights?: Float64Array,
+): SmoothCalibration {
+  checkProbabilities(p, y, weights, 'smoothed calibration');
+  const degree = 2;
+  const smoother = loessSmoother(p, Float64Array.from(y), { span, degree, weights });
+  const cache = new Map<number, number>();
+  const smoothAt = (value: number): number => {
+    let s = cache.get(value);
+    if (s === undefined) {
+      s = smoother.predict(value);
+      cache.set(value, s);
+    }
+    return s;
+  };
+  const differences = new Float64Array(p.length);
+  let sum = 0;
+  let total = 0;
+  let emax = 0;
+  let minimum = Number.POSITIVE_INFINITY;
+  let maximum = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < p.length; i++) {
+    const w = caseWeight(weights, i);
+    if (w === 0) continue;
+    const value = p[i] as number;
+    const difference = Math.abs(smoothAt(value) - value);
+    differences[i] = difference;
+    sum += w * difference;
+    total += w;
+    emax = Math.max(emax, difference);
+    minimum = Math.min(minimum, value);
+    maximum = Math.max(maximum, value);
+  }
+  const [e50, e90] = quantilesType7(differences, [0.5, 0.9], weights) as [number, number];
+  const points: CalibrationCurvePoint[] = [];
+  const count = maximum > minimum ? SMOOTH_CURVE_POINTS : 1;
+  for (let k = 0; k < count; k++) {
+    const predicted = count === 1 ? minimum : minimum + ((maximum - minimum) * k) / (count - 1);
+    points.push({ predicted, observed: smoothAt(predicted) });
+  }
+  return {
+    method: 'loess (local quadratic, tricube weights, exact evaluation)',
+    span,
+    degree,
+    points,
+    ici: sum / total,
+    e50,
+    e90,
+    emax,
+  };
+}
+
+export interface CalibrationWarning {
+  code:
+    | 'probabilities-clamped'
+    | 'single-outcome-class'
+    | 'calibration-intercept-unavailable'
+    | 'calibration-slope-unavailable'
+    | 'smooth-calibration-unavailable';
+  message: string;
+}
+
+export interface CalibrationSummaryOptions {
+  level: number;
+  bins: number;
+  span: number;
+  weights?: Float64Array;
+  /** Receives each condition the caller should report as a warning. */
+  onWarning?: (warning: CalibrationWarning) => void;
+}
+
+/** Every calibration measure above, as results.json's `CalibrationResult`. */
+export function calibrationSummary(
+  p: Float64Array,
+  y: Uint8Array,
+  options: CalibrationSummaryOptions,
+): CalibrationResult {
+  const { level, bins, span, weights } = options;
+  const warn = options.onWarning ?? ((): void => undefined);
+  checkProbabilities(p, y, weights, 'calibration');
+  const { clamped } = clampedLogits(
+    Float64Array.from(
+      { length: p.length },
+      (_, i) => (caseWeight(weights, i) > 0 ? (p[i] as number) : 0.5), // count only cases in use
+    ),
+  );
+  if (clamped > 0) {
+    warn({
+      code: 'probabilities-clamped',
+      message:
+        `${clamped} predicted probabilit${clamped === 1 ? 'y is' : 'ies are'} exactly 0 or 1; ` +
+        `clamped to [1e-15, 1 − 1e-15] for the calibration intercept and slope`,
+    });
+  }
+  const scaled = scaledBrier(p, y, weights);
+  if (scaled === null) {
+    warn({
+      code: 'single-outcome-class',
+      message: 'only one outcome class is present; calibration is limited',
+    });
+  }
+  const intercept = calibrationIntercept(p, y, level, weights);
+  if (intercept.estimate === null) {
+    warn({
+      code: 'calibration-intercept-unavailable',
+      message: `calibration intercept: ${intercept.message}`,
+    });
+  }
+  const slope = calibrationSlope(p, y, level, weights);
+  if (slope.estimate === null) {
+    warn({ code: 'calibration-slope-unavailable', message: `calibration slope: ${slope.message}` });
+  }
+  let smooth: SmoothCalibration | null = null;
+  try {
+    smooth = smoothCalibration(p, y, span, weights);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    warn({ code: 'smooth-calibration-unavailable', message: `smoothed calibration curve: ${error.message}` });
+  }
+  const strip = ({
+    estimate,
+    se,
+    ci,
+    converged,
+  }: CalibrationCoefficient): Estimate & { converged: boolean } => ({
+    estimate,
+    se,
+    ci,
+    converged,
+  });
+  return {
+    brier: brierScore(p, y, weights),
+    scaledBrier: scaled,
+    intercept: strip(intercept),
+    slope: strip(slope),
+    observedExpectedRatio: observedExpectedRatio(p, y, level, weights),
+    spiegelhalter: spiegelhalterTest(p, y, weights),
+    bins: calibrationBins(p, y, bins, level, weights),
+    smooth,
+  };
+}

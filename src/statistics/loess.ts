@@ -1,0 +1,339 @@
+/**
+ * Local polynomial regression of one response on one predictor, computed exactly at each
+ * evaluation point: Cleveland, Grosse & Shyu (1992), "Local regression models", ch. 8 of
+ * Statistical Models in S; the algorithm of R's `loess(y ~ x, span, degree,
+ * family = "gaussian", surface = "direct")` (netlib dloess, routine ehg127):
+ *
+ * - the neighbourhood of a point q holds the nf = min(n, ⌊n·span⌋) nearest cases; with
+ *   ρ² = (squared distance of the nf-th nearest)·max(1, span), a case at distance d gets the
+ *   tricube weight (1 − (d/ρ)³)³ (zero at and beyond ρ, so for span > 1 the radius is the
+ *   largest distance times √span, as in the Fortran);
+ * - the weighted least-squares fit of y on 1, (x − q), (x − q)² (for degree 2) is solved
+ *   as dloess does: columns equilibrated to unit norm, QR, SVD of R, pseudo-inverse
+ *   dropping singular values ≤ 100·2⁻⁵²·σ₁; the fitted value is the constant term.
+ *
+ * For speed the fit is first solved from the normal equations of the equilibrated design
+ * (one pass over the neighbourhood); only when those are ill-conditioned (condition number
+ * of the design ≥ 10³, e.g. heavily tied x) is the QR + SVD path taken. Cost: O(n·nf) for
+ * fitted values at n distinct points (≈ 0.2 s for n = 1000, 0.5 s for 5000, 8 s for 20 000).
+ *
+ * R's default `surface = "interpolate"` evaluates this exactly only at k-d tree vertices and
+ * interpolates between them with cubic Hermite polynomials, so it differs from these values
+ * (on the reference data sets by up to 6e-3 in fitted values where cases are dense, 8e-2
+ * where they are sparse; ICI by 3e-5 to 2e-3); the reference values come from
+ * `surface = "direct"`. With `family = "gaussian"` there are no robustness iterations.
+ *
+ * Case weights are bootstrap multiplicities (a case of weight 2 counts as two copies): n is
+ * then Σ weights and the nf nearest are counted by weight, so integer weights reproduce
+ * duplicated rows exactly. (R's `loess(weights = )` instead keeps neighbourhoods by count
+ * and uses the weights only in the least squares; it does not equal duplication.)
+ */
+import { caseWeight, checkCaseWeights } from './caseWeights.js';
+
+export interface LoessOptions {
+  /** Fraction of the cases in each neighbourhood (R's `span`, default there 0.75). */
+  span: number;
+  /** Local polynomial degree, 0, 1 or 2 (default 2). */
+  degree?: 0 | 1 | 2;
+  /** Case multiplicities; absent = all 1. */
+  weights?: Float64Array;
+}
+
+export interface LoessSmoother {
+  /** The local fit evaluated at `at`. Throws a RangeError where the neighbourhood is degenerate. */
+  predict(at: number): number;
+  /** Cases with positive weight (their total weight is `totalWeight`). */
+  readonly cases: number;
+  readonly totalWeight: number;
+  /** Cases in each neighbourhood (by weight): min(n, ⌊n·span⌋). */
+  readonly neighbours: number;
+}
+
+const MACHINE_EPSILON = 2 ** -52;
+
+/**
+ * Singular value decomposition of a small square matrix by one-sided Jacobi rotations
+ * (Hestenes 1958): returns U (columns normalised; zero where σ = 0), σ and V with
+ * A = U·diag(σ)·Vᵀ. `a` is row-major and overwritten.
+ */
+function jacobiSvd(a: number[][]): { u: number[][]; sigma: number[]; v: number[][] } {
+  const k = a.length;
+  const v = Array.from({ length: k }, (_, i) => Array.from({ length: k }, (_, j) => (i === j ? 1 : 0)));
+  for (let sweep = 0; sweep < 60; sweep++) {
+    let rotated = false;
+    for (let p = 0; p < k - 1; p++) {
+      for (let q = p + 1; q < k; q++) {
+        let alpha = 0;
+        let beta = 0;
+        let gamma = 0;
+        for (let i = 0; i < k; i++) {
+          const up = (a[i] as number[])[p] as number;
+          const uq = (a[i] as number[])[q] as number;
+          alpha += up * up;
+          beta += uq * uq;
+          gamma += up * uq;
+        }
+        if (gamma === 0 || Math.abs(gamma) <= MACHINE_EPSILON * Math.sqrt(alpha * beta)) continue;
+        rotated = true;
+        const zeta = (beta - alpha) / (2 * gamma);
+        const t = (zeta >= 0 ? 1 : -1) / (Math.abs(zeta) + Math.sqrt(1 + zeta * zeta));
+        const c = 1 / Math.sqrt(1 + t * t);
+        const s = c * t;
+        for (const matrix of [a, v]) {
+          for (let i = 0; i < k; i++) {
+            const row = matrix[i] as number[];
+            const up = row[p] as number;
+            const uq = row[q] as number;
+            row[p] = c * up - s * uq;
+            row[q] = s * up + c * uq;
+          }
+        }
+      }
+    }
+    if (!rotated) break;
+  }
+  const sigma = new Array<number>(k).fill(0);
+  for (let j = 0; j < k; j++) {
+    let s = 0;
+    for (let i = 0; i < k; i++) s += ((a[i] as number[])[j] as number) ** 2;
+    sigma[j] = Math.sqrt(s);
+    for (let i = 0; i < k; i++) {
+      const row = a[i] as number[];
+      row[j] = (sigma[j] as number) > 0 ? (row[j] as number) / (sigma[j] as number) : 0;
+    }
+  }
+  return { u: a, sigma, v };
+}
+
+/**
+ * The constant term of the least-squares fit min ‖η − B·c‖ for the nf × k matrix `b`
+ * (columns), computed as ehg127 does (equilibrate, QR, SVD pseudo-inverse).
+ */
+function localConstantTerm(b: Float64Array[], eta: Float64Array): number {
+  const k = b.length;
+  const m = eta.length;
+  const columnNorms = b.map((column) => {
+    let s = 0;
+    for (let i = 0; i < m; i++) s += (column[i] as number) ** 2;
+    const norm = Math.sqrt(s);
+    if (norm > 0) for (let i = 0; i < m; i++) column[i] = (column[i] as number) / norm;
+    return norm > 0 ? norm : 1;
+  });
+  // Householder QR of b, applying Qᵀ to eta
+  const r = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+  for (let j = 0; j < k; j++) {
+    const column = b[j] as Float64Array;
+    let norm = 0;
+    for (let i = j; i < m; i++) norm += (column[i] as number) ** 2;
+    norm = Math.sqrt(norm);
+    if (norm === 0 || j >= m) {
+      for (let l = j; l < k; l++) (r[j] as number[])[l] = 0;
+      continue;
+    }
+    const head = column[j] as number;
+    const alpha = head > 0 ? -norm : norm;
+    column[j] = head - alpha;
+    const vv = 2 * norm * (norm + Math.abs(head));
+    const reflect = (target: Float64Array): void => {
+      let dot = 0;
+      for (let i = j; i < m; i++) dot += (column[i] as number) * (target[i] as number);
+      const scale = (2 * dot) / vv;
+      for (let i = j; i < m; i++) target[i] = (target[i] as number) - scale * (column[i] as number);
+    };
+    for (let l = j + 1; l < k; l++) reflect(b[l] as Float64Array);
+    reflect(eta);
+    (r[j] as number[])[j] = alpha;
+    for (let l = j + 1; l < k; l++) (r[j] as number[])[l] = (b[l] as Float64Array)[j] as number;
+  }
+  const { u, sigma, v } = jacobiSvd(r);
+  const largest = Math.max(...sigma);
+  const tolerance = largest * 100 * MACHINE_EPSILON;
+  let value = 0;
+  for (let j = 0; j < k; j++) {
+    const s = sigma[j] as number;
+    if (!(s > tolerance)) continue;
+    let projection = 0;
+    // (Qᵀη)ᵢ for i < k; a neighbourhood with fewer than k cases of positive weight has
+    // zero rows there (dloess keeps the zero-weight rows of its nf neighbours)
+    for (let i = 0; i < Math.min(k, m); i++)
+      projection += ((u[i] as number[])[j] as number) * (eta[i] as number);
+    value += ((v[0] as number[])[j] as number) * (projection / s);
+  }
+  return value / (columnNorms[0] as number);
+}
+
+/** Smallest eigenvalue ratio λ_min/λ_max of the equilibrated normal equations for the fast path. */
+const FAST_PATH_CONDITION = 1e-6;
+
+/**
+ * The constant term from the normal equations G·c = r, G_ij = Σ ω·d^(i+j), r_i = Σ ω·y·dⁱ,
+ * after scaling G to unit diagonal (the same equilibration as dloess). Used only when the
+ * scaled G is well conditioned (λ_min/λ_max > 1e-6, i.e. condition number of the weighted
+ * design < 10³), where it agrees with the QR solution to ~1e-12; otherwise returns null and
+ * the caller takes the QR + SVD path. One pass over the neighbourhood instead of ~25.
+ */
+function normalEquationsConstantTerm(
+  k: number,
+  moments: Float64Array,
+  responseMoments: Float64Array,
+): number | null {
+  const norms = new Array<number>(k);
+  for (let i = 0; i < k; i++) {
+    const diagonal = moments[2 * i] as number;
+    if (!(diagonal > 0)) return null;
+    norms[i] = Math.sqrt(diagonal);
+  }
+  const gram = Array.from({ length: k }, (_, i) =>
+    Array.from(
+      { length: k },
+      (_, j) => (moments[i + j] as number) / ((norms[i] as number) * (norms[j] as number)),
+    ),
+  );
+  const rhs = Array.from({ length: k }, (_, i) => (responseMoments[i] as number) / (norms[i] as number));
+  // symmetric positive semi-definite: its SVD is its eigen-decomposition
+  const { u, sigma, v } = jacobiSvd(gram);
+  const largest = Math.max(...sigma);
+  if (!(Math.min(...sigma) > FAST_PATH_CONDITION * largest)) return null;
+  let value = 0;
+  for (let j = 0; j < k; j++) {
+    let projection = 0;
+    for (let i = 0; i < k; i++) projection += ((u[i] as number[])[j] as number) * (rhs[i] as number);
+    value += ((v[0] as number[])[j] as number) * (projection / (sigma[j] as number));
+  }
+  return value / (norms[0] as number);
+}
+
+/** Prepares a loess smoother of `y` on `x`; evaluate it with `predict`. */
+export function loessSmoother(x: Float64Array, y: Float64Array, options: LoessOptions): LoessSmoother {
+  const { span, weights } = options;
+  const degree = options.degree ?? 2;
+  if (x.length !== y.length) throw new RangeError(`loess: ${x.length} x values but ${y.length} y values`);
+  checkCaseWeights(weights, x.length);
+  if (!(span > 0) || !Number.isFinite(span))
+    throw new RangeError(`loess: span must be positive, got ${span}`);
+  if (degree !== 0 && degree !== 1 && degree !== 2) throw new RangeError(`loess: degree ${String(degree)}`);
+  const active: number[] = [];
+  for (let i = 0; i < x.length; i++) {
+    if (!Number.isFinite(x[i] as number) || !Number.isFinite(y[i] as number)) {
+      throw new RangeError(`loess: case ${i} is not finite`);
+    }
+    if (caseWeight(weights, i) > 0) active.push(i);
+  }
+  active.sort((i, j) => (x[i] as number) - (x[j] as number) || i - j);
+  const xs = Float64Array.from(active, (i) => x[i] as number);
+  const ys = Float64Array.from(active, (i) => y[i] as number);
+  const ws = Float64Array.from(active, (i) => caseWeight(weights, i));
+  let totalWeight = 0;
+  for (const w of ws) totalWeight += w;
+  const parameters = degree + 1;
+  const neighbours = Math.min(totalWeight, Math.floor(totalWeight * span));
+  if (parameters > neighbours - 1) {
+    throw new RangeError(
+      `loess: span too small — ${neighbours} cases per neighbourhood for a degree-${degree} fit (needs ${parameters + 1})`,
+    );
+  }
+  const count = xs.length;
+
+  const predict = (at: number): number => {
+    if (!Number.isFinite(at)) throw new RangeError(`loess: cannot evaluate at ${at}`);
+    // the nearest cases lie in a contiguous window of the sorted x; grow it outwards
+    let right = 0;
+    let hi = count;
+    while (right < hi) {
+      const mid = (right + hi) >>> 1;
+      if ((xs[mid] as number) < at) right = mid + 1;
+      else hi = mid;
+    }
+    let left = right - 1;
+    let taken = 0;
+    let radiusSquared = 0;
+    while (taken < neighbours && (left >= 0 || right < count)) {
+      const leftDistance = left >= 0 ? ((xs[left] as number) - at) ** 2 : Number.POSITIVE_INFINITY;
+      const rightDistance = right < count ? ((xs[right] as number) - at) ** 2 : Number.POSITIVE_INFINITY;
+      if (leftDistance <= rightDistance) {
+        taken += ws[left] as number;
+        radiusSquared = leftDistance;
+        left--;
+      } else {
+        taken += ws[right] as number;
+        radiusSquared = rightDistance;
+        right++;
+      }
+    }
+    const rho = radiusSquared * Math.max(1, span);
+    if (!(rho > 0)) {
+      throw new RangeError(`loess: the neighbourhood of ${at} has zero width (too many tied x values)`);
+    }
+    // cases strictly inside the radius: for span ≤ 1 they are inside the window; for
+    // span > 1 the window holds every case. One pass accumulates the weighted moments
+    // Σ ω·dᵏ (k ≤ 4) and Σ ω·y·dᵏ (k ≤ 2), d = x − q, ω = prior weight × tricube.
+    const rhoCubed = rho * Math.sqrt(rho);
+    const moments = new Float64Array(5);
+    const responseMoments = new Float64Array(3);
+    let anyWeight = false;
+    for (let i = left + 1; i < right; i++) {
+      const offset = (xs[i] as number) - at;
+      const squared = offset * offset;
+      if (!(squared < rho)) continue;
+      // (d/ρ)³ = |d|·d² / ρ³, without a square root per case
+      const complement = 1 - (Math.abs(offset) * squared) / rhoCubed;
+      const weight = (ws[i] as number) * complement * complement * complement;
+      if (weight > 0) anyWeight = true;
+      const weightedSquare = weight * squared;
+      const weightedResponse = weight * (ys[i] as number);
+      moments[0] = (moments[0] as number) + weight;
+      moments[1] = (moments[1] as number) + weight * offset;
+      moments[2] = (moments[2] as number) + weightedSquare;
+      moments[3] = (moments[3] as number) + weightedSquare * offset;
+      moments[4] = (moments[4] as number) + weightedSquare * squared;
+      responseMoments[0] = (responseMoments[0] as number) + weightedResponse;
+      responseMoments[1] = (responseMoments[1] as number) + weightedResponse * offset;
+      responseMoments[2] = (responseMoments[2] as number) + weightedResponse * squared;
+    }
+    if (!anyWeight) throw new RangeError(`loess: every weight in the neighbourhood of ${at} is zero`);
+    const fast = normalEquationsConstantTerm(parameters, moments, responseMoments);
+    if (fast !== null) return fast;
+
+    // ill-conditioned or rank-deficient: dloess's own QR + SVD pseudo-inverse
+    const rows: number[] = [];
+    for (let i = left + 1; i < right; i++) {
+      if (((xs[i] as number) - at) ** 2 < rho) rows.push(i);
+    }
+    const m = rows.length;
+    const design = Array.from({ length: parameters }, () => new Float64Array(m));
+    const eta = new Float64Array(m);
+    for (let r = 0; r < m; r++) {
+      const i = rows[r] as number;
+      const offset = (xs[i] as number) - at;
+      const scaledDistance = Math.sqrt((offset * offset) / rho);
+      const rowScale = Math.sqrt((ws[i] as number) * (1 - scaledDistance ** 3) ** 3);
+      (design[0] as Float64Array)[r] = rowScale;
+      if (parameters > 1) (design[1] as Float64Array)[r] = rowScale * offset;
+      if (parameters > 2) (design[2] as Float64Array)[r] = rowScale * (offset * offset);
+      eta[r] = rowScale * (ys[i] as number);
+    }
+    return localConstantTerm(design, eta);
+  };
+
+  return { predict, cases: count, totalWeight, neighbours };
+}
+
+/** Loess fitted values at each of `at` (R's `predict(loess(..., surface = "direct"), at)`). */
+export function loessPredict(
+  x: Float64Array,
+  y: Float64Array,
+  at: ArrayLike<number>,
+  options: LoessOptions,
+): Float64Array {
+  const smoother = loessSmoother(x, y, options);
+  const cache = new Map<number, number>();
+  return Float64Array.from({ length: at.length }, (_, i) => {
+    const point = at[i] as number;
+    let value = cache.get(point);
+    if (value === undefined) {
+      value = smoother.predict(point);
+      cache.set(point, value);
+    }
+    return value;
+  });
+}

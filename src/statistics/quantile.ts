@@ -1,0 +1,68 @@
+/**
+ * Sample quantiles by R's default definition, `quantile(x, probs, type = 7)` (Hyndman & Fan
+ * 1996, "Sample quantiles in statistical packages", Am Stat 50:361–365, definition 7):
+ * with the values sorted, x₍₁₎ ≤ … ≤ x₍ₙ₎, and index h = 1 + (n − 1)·prob,
+ * Q(prob) = x₍⌊h⌋₎ + (h − ⌊h⌋)·(x₍⌈h⌉₎ − x₍⌊h⌋₎), computed as R does it
+ * ((1 − f)·lo + f·hi, and exactly lo when the two order statistics are equal).
+ *
+ * With case weights (bootstrap multiplicities) the quantile is that of the data with each
+ * value repeated `weight` times: n becomes Σ weights and x₍ⱼ₎ is the value whose cumulative
+ * weight first reaches j. Integer weights therefore reproduce duplicated rows exactly.
+ */
+import { ascendingOrder } from './ranks.js';
+import { caseWeight, checkCaseWeights } from './caseWeights.js';
+
+/** Type-7 quantiles of `values` at each of `probabilities` (each in [0, 1]). */
+export function quantilesType7(
+  values: ArrayLike<number>,
+  probabilities: readonly number[],
+  weights?: Float64Array,
+): number[] {
+  checkCaseWeights(weights, values.length);
+  const order = ascendingOrder(values);
+  const sorted: number[] = [];
+  const cumulative: number[] = [];
+  let total = 0;
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k] as number;
+    const w = caseWeight(weights, i);
+    if (w === 0) continue;
+    total += w;
+    sorted.push(values[i] as number);
+    cumulative.push(total);
+  }
+  if (sorted.length === 0) throw new RangeError('quantile of an empty sample');
+  // x₍ⱼ₎ (1-based) of the expanded sample: the first value whose cumulative weight reaches j
+  const orderStatistic = (j: number): number => {
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((cumulative[mid] as number) >= j) hi = mid;
+      else lo = mid + 1;
+    }
+    return sorted[lo] as number;
+  };
+  return probabilities.map((probability) => {
+    if (!(probability >= 0 && probability <= 1)) throw new RangeError(`quantile: probability ${probability}`);
+    const index = 1 + Math.max(total - 1, 0) * probability;
+    const lower = Math.floor(index);
+    const upper = Math.ceil(index);
+    const atLower = orderStatistic(lower);
+    const atUpper = orderStatistic(upper);
+    if (index > lower && atUpper !== atLower) {
+      const fraction = index - lower;
+      return (1 - fraction) * atLower + fraction * atUpper;
+    }
+    return atLower;
+  });
+}
+
+/** One type-7 quantile. */
+export function quantileType7(
+  values: ArrayLike<number>,
+  probability: number,
+  weights?: Float64Array,
+): number {
+  return quantilesType7(values, [probability], weights)[0] as number;
+}
