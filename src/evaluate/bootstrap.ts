@@ -196,6 +196,50 @@ function clusterMembers(clusters: Int32Array, order: readonly number[]): number[
 }
 
 /**
+ * The bootstrap's resampling: each call returns the multiplicity weights of the next
+ * replicate (the same array, refilled). Stratified: as many draws with replacement from the
+ * positives as there are positives, and likewise for the negatives; clustered: whole
+ * clusters drawn with replacement (stratification then not applied); otherwise n draws from
+ * all cases. Cases are taken in the order given, which evaluate makes canonical.
+ */
+export function resampler(
+  labels: Uint8Array,
+  clusters: Int32Array | null,
+  stratified: boolean,
+  seed: number,
+): () => Float64Array {
+  const n = labels.length;
+  const order = Array.from({ length: n }, (_, i) => i);
+  const random = new MersenneTwister(seed);
+  const weights = new Float64Array(n);
+  const positives = order.filter((i) => labels[i] === 1);
+  const negatives = order.filter((i) => labels[i] !== 1);
+  const members = clusters ? clusterMembers(clusters, order) : null;
+  const draw = (pool: readonly number[]) => {
+    const size = pool.length;
+    for (let k = 0; k < size; k++) {
+      const i = pool[randomIndex(random, size)] as number;
+      weights[i] = (weights[i] as number) + 1;
+    }
+  };
+  return () => {
+    weights.fill(0);
+    if (members) {
+      for (let k = 0; k < members.length; k++) {
+        const cluster = members[randomIndex(random, members.length)] as number[];
+        for (const i of cluster) weights[i] = (weights[i] as number) + 1;
+      }
+    } else if (stratified) {
+      draw(positives);
+      draw(negatives);
+    } else {
+      draw(order);
+    }
+    return weights;
+  };
+}
+
+/**
  * A uniform index in [0, size): ⌊u·size / 2³²⌋ from one 32-bit output (the multiply-shift
  * map; its bias is below size/2³², under 10⁻⁶ for a million cases).
  */
@@ -255,35 +299,10 @@ export function runBootstrap(input: BootstrapInput): BootstrapDistribution {
   };
 
   // the cases come in canonical order (evaluate sorts them), so resamples do not depend on the file's row order
-  const order = Array.from({ length: n }, (_, i) => i);
-  const random = new MersenneTwister(input.seed);
-  const weights = new Float64Array(n);
-  const positives: number[] = [];
-  const negatives: number[] = [];
-  for (const i of order) (input.labels[i] === 1 ? positives : negatives).push(i);
-  const everyone = Array.from(order);
-  const members = input.clusters ? clusterMembers(input.clusters, order) : null;
-  const draw = (pool: readonly number[]) => {
-    const size = pool.length;
-    for (let k = 0; k < size; k++) {
-      const i = pool[randomIndex(random, size)] as number;
-      weights[i] = (weights[i] as number) + 1;
-    }
-  };
   const progressEvery = Math.max(1, Math.floor(B / 100));
+  const resample = resampler(input.labels, input.clusters, input.stratified, input.seed);
   for (let r = 0; r < B; r++) {
-    weights.fill(0);
-    if (members) {
-      for (let k = 0; k < members.length; k++) {
-        const cluster = members[randomIndex(random, members.length)] as number[];
-        for (const i of cluster) weights[i] = (weights[i] as number) + 1;
-      }
-    } else if (input.stratified) {
-      draw(positives);
-      draw(negatives);
-    } else {
-      draw(everyone);
-    }
+    const weights = resample();
     evaluateAll(weights, values, r * layout.width);
     if (input.onProgress && ((r + 1) % progressEvery === 0 || r + 1 === B)) input.onProgress(r + 1, B);
   }
