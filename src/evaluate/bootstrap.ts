@@ -136,7 +136,7 @@ function evaluateModel(
     const f1 = (2 * tp) / (tp + (falsePositives[k] as number) + P);
     if (f1 > bestF1) bestF1 = f1;
   }
-  out[layout.maximumF1] = P > 0 ? bestF1 : Number.NaN;
+  out[offset + layout.maximumF1] = P > 0 ? bestF1 : Number.NaN;
   for (let r = 0; r < input.partialAucRanges.length; r++) {
     const range = input.partialAucRanges[r] as BootstrapInput['partialAucRanges'][number];
     const slot = layout.partialAuc[r] as { raw: number; mcclish: number };
@@ -158,7 +158,7 @@ function evaluateModel(
     out[offset + slot.ppv] = ratio(tp, tp + fp);
     out[offset + slot.npv] = ratio(tn, tn + fn);
     out[offset + slot.accuracy] = ratio(tp + tn, P + N);
-    out[slot.f1] = ratio(2 * tp, 2 * tp + fp + fn);
+    out[offset + slot.f1] = ratio(2 * tp, 2 * tp + fp + fn);
     out[offset + slot.youdenJ] = sensitivity + specificity - 1;
     out[offset + slot.positiveLikelihoodRatio] = ratio(sensitivity, 1 - specificity);
     out[offset + slot.negativeLikelihoodRatio] = ratio(1 - sensitivity, specificity);
@@ -332,8 +332,8 @@ export interface BootstrapSummary {
 }
 
 /**
- * Interval (percentile or BCa) and p for one series of replicate values; null when too
- * many replicates left the statistic undefined.
+ * Interval (percentile or BCa) and p for one series of replicate values (rearranged in
+ * place); null when too many replicates left the statistic undefined.
  */
 export function summarise(
   series: Float64Array,
@@ -342,8 +342,9 @@ export function summarise(
   kind: 'percentile' | 'bca',
   jackknife: Float64Array | null,
 ): BootstrapSummary | null {
+  const total = series.length;
   const finite = finiteValues(series);
-  const undefinedShare = 1 - finite.length / series.length;
+  const undefinedShare = 1 - finite.length / total;
   if (finite.length === 0 || undefinedShare > MAX_UNDEFINED_SHARE) return null;
   let mean = 0;
   for (let i = 0; i < finite.length; i++) mean += finite[i] as number;

@@ -67,26 +67,14 @@ export function quantileSorted(sorted: Float64Array, probability: number): numbe
   return (sorted[lo] as number) + (h - lo) * ((sorted[hi] as number) - (sorted[lo] as number));
 }
 
-/** The finite replicate values, sorted ascending. */
+/** The finite values of `values`, moved to its front in place (a view of them is returned). */
 export function finiteValues(values: Float64Array): Float64Array {
-  const finite = new Float64Array(values.length);
   let count = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i] as number;
-    if (v - v === 0) finite[count++] = v; // finite: Infinity − Infinity and NaN − NaN are NaN
+    if (v - v === 0) values[count++] = v; // finite: Infinity − Infinity and NaN − NaN are NaN
   }
-  return finite.subarray(0, count);
-}
-
-export function finiteSorted(values: Float64Array): Float64Array {
-  const finite = new Float64Array(values.length);
-  let count = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] as number;
-    if (v - v === 0) finite[count++] = v; // finite: Infinity − Infinity and NaN − NaN are NaN
-  }
-  // typed-array sort is numeric and native
-  return finite.subarray(0, count).sort();
+  return values.subarray(0, count);
 }
 
 /** Percentile interval of the replicate values (any order; rearranged in place). */

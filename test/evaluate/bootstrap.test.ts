@@ -4,15 +4,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  OPERATING_POINT_MEASURES,
   resampler,
   runBootstrap,
   seriesOf,
   summarise,
   type BootstrapInput,
+  type OperatingPointMeasure,
 } from '../../src/evaluate/bootstrap.js';
 import { parseCsv } from '../../src/load/csv.js';
 import { areaUnderCurve } from '../../src/statistics/auc.js';
-import { averagePrecision } from '../../src/statistics/averagePrecision.js';
+import { averagePrecision, maximumF1 } from '../../src/statistics/averagePrecision.js';
 import { netBenefit } from '../../src/statistics/decisionCurve.js';
 import { confusionCounts } from '../../src/statistics/rocCurve.js';
 import { partialAuc } from '../../src/statistics/partialAuc.js';
@@ -71,12 +73,28 @@ describe('bootstrap', () => {
         const negatives = s.filter((_, i) => y[i] === 0);
         expect(value(layout.auc)).toBeCloseTo(areaUnderCurve(positives, negatives), 12);
         expect(value(layout.averagePrecision)).toBeCloseTo(averagePrecision(s, y) as number, 12);
+        expect(value(layout.maximumF1)).toBeCloseTo(maximumF1(s, y)?.f1 as number, 12);
         const pauc = partialAuc(rocCurve(s, y), 'specificity', [0.8, 1]);
         expect(value((layout.partialAuc[0] as { raw: number }).raw)).toBeCloseTo(pauc.raw, 12);
         const counts = confusionCounts(s, y, 0.5);
-        const point = layout.operatingPoints[0] as { sensitivity: number; ppv: number };
-        expect(value(point.sensitivity)).toBeCloseTo(counts.tp / (counts.tp + counts.fn), 12);
-        expect(value(point.ppv)).toBeCloseTo(counts.tp / (counts.tp + counts.fp), 12);
+        const point = layout.operatingPoints[0] as Record<OperatingPointMeasure, number>;
+        const { tp, fp, tn, fn } = counts;
+        const sensitivity = tp / (tp + fn);
+        const specificity = tn / (tn + fp);
+        const expected: Record<OperatingPointMeasure, number> = {
+          sensitivity,
+          specificity,
+          ppv: tp / (tp + fp),
+          npv: tn / (tn + fn),
+          accuracy: (tp + tn) / (tp + fp + tn + fn),
+          f1: (2 * tp) / (2 * tp + fp + fn),
+          youdenJ: sensitivity + specificity - 1,
+          positiveLikelihoodRatio: sensitivity / (1 - specificity),
+          negativeLikelihoodRatio: (1 - sensitivity) / specificity,
+        };
+        for (const measure of OPERATING_POINT_MEASURES) {
+          expect(value(point[measure]), measure).toBeCloseTo(expected[measure], 12);
+        }
         expect(value(layout.netBenefit[1] as number)).toBeCloseTo(netBenefit(s, y, 0.2), 12);
       });
     }
