@@ -136,7 +136,10 @@ export function bcaInterval(
   };
 }
 
-/** Two-sided bootstrap p-value for H0: difference = 0, by percentile-interval inversion. */
+/**
+ * Two-sided bootstrap p-value for H0: difference = 0, by percentile-interval inversion,
+ * min(1, 2·min(P(d* ≤ 0), P(d* ≥ 0))), never below 1/B: B replicates cannot resolve less.
+ */
 export function bootstrapPValue(values: Float64Array): number {
   const b = values.length;
   let atOrBelow = 0;
@@ -146,5 +149,5 @@ export function bootstrapPValue(values: Float64Array): number {
     if (v <= 0) atOrBelow++;
     if (v >= 0) atOrAbove++;
   }
-  return Math.min(1, (2 * Math.min(atOrBelow, atOrAbove)) / b);
+  return Math.min(1, Math.max(1, 2 * Math.min(atOrBelow, atOrAbove)) / b);
 }
