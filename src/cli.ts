@@ -13,13 +13,13 @@ import { readYoloScores, type YoloAggregate } from './load/yolo.js';
 import { starterStudy } from './commands/initStudy.js';
 import { formatCsv } from './output/csv.js';
 import { writeDirectoryAtomically } from './output/atomicDirectory.js';
-import { resultsJson } from './output/resultsJson.js';
+import type { Paper } from './pdf/printPdf.js';
+import { reportDate, writeReport, type OutputFormat, type ReportOutcome } from './report/writeReport.js';
 import { VERSION } from './version.js';
 
-const FORMATS = ['json', 'html', 'pdf'] as const;
-type Format = (typeof FORMATS)[number];
+const FORMATS: readonly OutputFormat[] = ['json', 'html', 'pdf'];
 
-function parseFormats(value: string): Format[] {
+function parseFormats(value: string): OutputFormat[] {
   const formats = value
     .split(',')
     .map((f) => f.trim())
@@ -31,7 +31,7 @@ function parseFormats(value: string): Format[] {
       );
     }
   }
-  return formats as Format[];
+  return formats as OutputFormat[];
 }
 
 function progressReporter(): ((done: number, total: number) => void) | undefined {
@@ -45,25 +45,45 @@ function progressReporter(): ((done: number, total: number) => void) | undefined
   };
 }
 
-async function report(
-  studyFile: string,
-  options: { out: string; format: Format[]; pdf: boolean; debug?: boolean },
-) {
+interface ReportCliOptions {
+  out: string;
+  format: OutputFormat[];
+  pdf: boolean;
+  paper: string;
+  templateDir?: string;
+  debug?: boolean;
+}
+
+async function report(studyFile: string, options: ReportCliOptions) {
+  if (options.paper !== 'a4' && options.paper !== 'letter') {
+    throw new Error(`--paper ${options.paper}: use a4 or letter`);
+  }
+  if (options.templateDir && !existsSync(options.templateDir)) {
+    throw new Error(`--template-dir ${options.templateDir} does not exist`);
+  }
+  const generatedAt = reportDate();
   const study = loadStudy(studyFile);
   const onProgress = progressReporter();
   const results = evaluate(study, onProgress ? { onProgress } : {});
   const formats = new Set(options.format);
   if (!options.pdf) formats.delete('pdf');
-  const skipped = [...formats].filter((f) => f !== 'json');
+  const notices: string[] = [];
+  let outcome: ReportOutcome | undefined;
   await writeDirectoryAtomically(options.out, async (dir) => {
-    writeFileSync(path.join(dir, 'results.json'), resultsJson(results));
+    outcome = await writeReport(results, dir, {
+      formats,
+      paper: options.paper as Paper,
+      generatedAt,
+      ...(options.templateDir ? { templateDir: options.templateDir } : {}),
+      onNotice: (line) => notices.push(line),
+      ...(process.stderr.isTTY
+        ? { onStep: (step: string) => process.stderr.write(`dxreport: ${step}…\n`) }
+        : {}),
+    });
   });
-  if (skipped.length > 0) {
-    console.error(
-      `dxreport: ${skipped.join(' and ')} output is not available in this version yet; wrote results.json`,
-    );
-  }
-  console.error(`dxreport: wrote ${path.join(options.out, 'results.json')}`);
+  for (const line of notices) console.error(`dxreport: ${line}`);
+  const written = ['results.json', 'report.html', 'report.pdf'].filter((f) => outcome?.files.includes(f));
+  console.error(`dxreport: wrote ${written.map((f) => path.join(options.out, f)).join(', ') || options.out}`);
 }
 
 const program = new Command();
@@ -78,34 +98,50 @@ program
 
 program
   .command('report')
-  .description('evaluate a study and write results.json (and the HTML/PDF report) to a folder')
+  .description(
+    'evaluate a study and write results.json, report.html, report.pdf, figures/ and tables/ to a folder',
+  )
   .argument('<study>', 'study file (YAML or JSON); see README "Study file"')
   .requiredOption('-o, --out <dir>', 'output folder; replaced atomically when the run succeeds')
-  .option('-f, --format <list>', 'comma-separated outputs: json, html, pdf', parseFormats, [...FORMATS])
+  .option(
+    '-f, --format <list>',
+    'comma-separated outputs: json, html, pdf (default: all three)',
+    parseFormats,
+    [...FORMATS],
+  )
   .option('--no-pdf', 'skip the PDF (no browser needed)')
+  .option('--paper <size>', 'PDF paper size: a4 or letter', 'a4')
+  .option(
+    '--template-dir <dir>',
+    "folder of templates overriding the built-in layout.hbs or any partial (a journal's house style)",
+  )
   .option('--debug', 'print stack traces on errors')
   .addHelpText(
     'after',
     `
+Writes into the --out folder:
+  results.json        every number, machine-readable (key paths: README "results.json")
+  report.html         the supplement, self-contained: opens offline, no scripts
+  report.pdf          the same, paginated (needs Chromium: apt-get install chromium)
+  figures/            each chart as .svg, 300-dpi .png and .vl.json (Vega-Lite, restyle it in the Vega editor)
+  tables/             each table as .csv, full precision
+
 Examples:
   dxreport report study.yaml --out results
-  dxreport report study.yaml --out results --format json
+  dxreport report study.yaml --out results --format json        # numbers only, fastest
+  dxreport report study.yaml --out results --paper letter --template-dir my-journal/
+  SOURCE_DATE_EPOCH=1767225600 dxreport report study.yaml --out results   # fixed report date
 
 Exit status: 0 on success; 1 on bad input (one line on stderr naming the file and line or key);
 the output folder is left untouched when a run fails.`,
   )
-  .action(
-    async (studyFile: string, options: { out: string; format: Format[]; pdf: boolean; debug?: boolean }) => {
-      try {
-        await report(studyFile, options);
-      } catch (error) {
-        if (options.debug) console.error(error);
-        else if (error instanceof InputError) console.error(`dxreport: ${error.message}`);
-        else console.error(`dxreport: ${(error as Error).message} (rerun with --debug for details)`);
-        process.exitCode = 1;
-      }
-    },
-  );
+  .action(async (studyFile: string, options: ReportCliOptions) => {
+    try {
+      await report(studyFile, options);
+    } catch (error) {
+      failWith(error, options.debug);
+    }
+  });
 
 function failWith(error: unknown, debug?: boolean): void {
   if (debug) console.error(error);

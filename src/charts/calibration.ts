@@ -1,0 +1,243 @@
+/**
+ * Calibration plot: the smoothed calibration curve and grouped observed proportions (with
+ * their intervals) of each model against the ideal diagonal, and under it, per model, the
+ * distribution of the predicted probabilities (cases with the outcome above the line,
+ * without below).
+ * Reads: `models[].calibration` (smooth.points, smooth.ici, bins), `models[].roc` (for the
+ * distribution of predictions: results carry no raw predictions, and the ROC points hold
+ * every distinct prediction with its class counts), `sample`, `settings.level`.
+ * Only models with `calibration`; null when none has it.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { CalibrationResult, ModelResult, Results } from '../evaluate/results.js';
+import {
+  distinctMethods,
+  formatNumber,
+  histogram,
+  levelText,
+  modelNames,
+  probabilityEdges,
+  round,
+  sampleText,
+  scoreCounts,
+} from './data.js';
+import type { ChartSpec } from './index.js';
+import { layers, type ConcatItem } from './vl.js';
+import { DASH, FONT_SIZE, GREYS, SIZE, VEGA_LITE_SCHEMA, modelColour, theme } from './theme.js';
+
+/** Width of the histogram bins of predicted probabilities. */
+const BIN_WIDTH = 0.02;
+
+const WITH = 'with the outcome';
+const WITHOUT = 'without the outcome';
+
+export function calibrationChart(results: Results): ChartSpec | null {
+  const names = modelNames(results);
+  const calibrated: { model: ModelResult; calibration: CalibrationResult; index: number; name: string }[] =
+    [];
+  results.models.forEach((model, index) => {
+    if (model.calibration) {
+      calibrated.push({ model, calibration: model.calibration, index, name: names[index] as string });
+    }
+  });
+  if (calibrated.length === 0) return null;
+  const level = levelText(results.settings.level);
+
+  const labels: string[] = [];
+  const colours: string[] = [];
+  const smooth: { model: string; predicted: number; observed: number; order: number }[] = [];
+  const bins: {
+    model: string;
+    predicted: number;
+    observed: number;
+    lower: number | null;
+    upper: number | null;
+    n: number;
+  }[] = [];
+  for (const { calibration, index, name } of calibrated) {
+    const ici = calibration.smooth?.ici;
+    const label = ici !== undefined && Number.isFinite(ici) ? `${name}, ICI ${formatNumber(ici, 3)}` : name;
+    labels.push(label);
+    colours.push(modelColour(index));
+    (calibration.smooth?.points ?? [])
+      .filter((p) => Number.isFinite(p.predicted) && Number.isFinite(p.observed))
+      .forEach((p, order) =>
+        smooth.push({ model: label, predicted: round(p.predicted), observed: round(p.observed), order }),
+      );
+    for (const bin of calibration.bins) {
+      const observed = bin.observed.estimate;
+      if (observed === null || !Number.isFinite(bin.meanPredicted)) continue;
+      bins.push({
+        model: label,
+        predicted: round(bin.meanPredicted),
+        observed: round(observed),
+        lower: bin.observed.ci ? round(bin.observed.ci.lower) : null,
+        upper: bin.observed.ci ? round(bin.observed.ci.upper) : null,
+        n: bin.n,
+      });
+    }
+  }
+
+  const hasIci = labels.some((label, k) => label !== calibrated[k]?.name);
+  const axisX = {
+    field: 'predicted',
+    type: 'quantitative' as const,
+    scale: { domain: [0, 1], nice: false },
+    axis: { format: '.1f', tickCount: 5 },
+  };
+  const y = {
+    field: 'observed',
+    type: 'quantitative' as const,
+    title: 'Observed proportion with the outcome',
+    scale: { domain: [0, 1], nice: false },
+    axis: { format: '.1f', tickCount: 5 },
+  };
+  const color = {
+    field: 'model',
+    type: 'nominal' as const,
+    scale: { domain: labels, range: colours },
+    legend: { title: hasIci ? 'Model, integrated calibration index (ICI)' : 'Model', symbolType: 'stroke' },
+  };
+
+  const x = { ...axisX, axis: { ...axisX.axis, title: null } };
+  const main: ConcatItem = {
+    width: SIZE.calibration,
+    height: SIZE.calibration,
+    layer: layers(
+      {
+        data: {
+          values: [
+            { predicted: 0, observed: 0 },
+            { predicted: 1, observed: 1 },
+          ],
+        },
+        mark: { type: 'line', color: GREYS.reference, strokeDash: DASH, strokeWidth: 1 },
+        encoding: { x, y },
+      },
+      bins.length > 0 && {
+        data: { values: bins.filter((b) => b.lower !== null && b.upper !== null) },
+        mark: { type: 'rule', strokeWidth: 1.2, opacity: 0.8 },
+        encoding: {
+          x,
+          y: { field: 'lower', type: 'quantitative', scale: y.scale },
+          y2: { field: 'upper' },
+          color,
+        },
+      },
+      bins.length > 0 && {
+        data: { values: bins },
+        mark: { type: 'point', filled: true, size: 40, opacity: 1, stroke: 'white', strokeWidth: 0.8 },
+        encoding: { x, y, color },
+      },
+      smooth.length > 0
+        ? {
+            data: { values: smooth },
+            mark: { type: 'line', strokeWidth: 2, clip: true },
+            encoding: { x, y, color, order: { field: 'order', type: 'quantitative' } },
+          }
+        : {
+            // no smoothed curve: join the grouped proportions
+            data: { values: bins },
+            mark: { type: 'line', strokeWidth: 1, strokeDash: [2, 2] },
+            encoding: { x, y, color },
+          },
+    ),
+  };
+
+  // distribution of predicted probabilities, rebuilt from the ROC points; one count scale for all
+  const histograms = calibrated.map(({ model }) =>
+    histogram(
+      scoreCounts(model, results.sample.positives, results.sample.negatives),
+      probabilityEdges(BIN_WIDTH),
+      true,
+    ),
+  );
+  const peakWith = Math.max(1, ...histograms.flatMap((h) => h.map((b) => b.positives)));
+  const peakWithout = Math.max(1, ...histograms.flatMap((h) => h.map((b) => b.negatives)));
+  const strips = calibrated.map(({ index }, k): ConcatItem => {
+    const rows = (histograms[k] ?? []).flatMap((bin) => [
+      ...(bin.positives > 0 ? [{ start: bin.start, end: bin.end, count: bin.positives, kind: WITH }] : []),
+      ...(bin.negatives > 0
+        ? [{ start: bin.start, end: bin.end, count: -bin.negatives, kind: WITHOUT }]
+        : []),
+    ]);
+    const last = k === calibrated.length - 1;
+    return {
+      title: {
+        text: `Predicted probabilities: ${names[index] as string}`,
+        fontSize: FONT_SIZE.label,
+        fontWeight: 'normal',
+        color: GREYS.text,
+        offset: 4,
+      },
+      width: SIZE.calibration,
+      height: SIZE.strip,
+      layer: [
+        {
+          data: { values: rows },
+          mark: { type: 'rect', color: modelColour(index) },
+          encoding: {
+            x: {
+              field: 'start',
+              type: 'quantitative',
+              scale: { domain: [0, 1], nice: false },
+              axis: {
+                format: '.1f',
+                tickCount: 5,
+                title: last ? 'Predicted probability' : null,
+                labels: last,
+                grid: false,
+              },
+            },
+            x2: { field: 'end' },
+            y: {
+              field: 'count',
+              type: 'quantitative',
+              scale: { domain: [-peakWithout, peakWith], nice: false },
+              axis: {
+                title: 'Cases',
+                values: [-Math.round(peakWithout), Math.round(peakWith)],
+                labelExpr: 'format(abs(datum.value), "d")',
+                grid: false,
+              },
+            },
+            opacity: {
+              field: 'kind',
+              type: 'ordinal',
+              scale: { domain: [WITH, WITHOUT], range: [1, 0.45] },
+              legend: null,
+            },
+          },
+        },
+        {
+          data: { values: [{ zero: 0 }] },
+          mark: { type: 'rule', color: GREYS.axis, strokeWidth: 0.8 },
+          encoding: { y: { field: 'zero', type: 'quantitative' } },
+        },
+      ],
+    };
+  });
+
+  const spec: TopLevelSpec = {
+    $schema: VEGA_LITE_SCHEMA,
+    config: { ...theme, concat: { spacing: 8 } },
+    vconcat: [main, ...strips],
+  };
+
+  const methods = distinctMethods(calibrated.flatMap((m) => m.calibration.bins.map((b) => b.observed.ci)));
+  const smoothMethod = calibrated.find((m) => m.calibration.smooth)?.calibration.smooth;
+  const caption =
+    `Calibration of the predicted probabilities (${sampleText(results)}). Points: the observed proportion ` +
+    `with the outcome in groups of cases of similar predicted probability, against the groups' mean prediction, ` +
+    `with ${level} confidence intervals${methods.length > 0 ? ` (${methods.join('; ')})` : ''}; the groups hold about equal numbers of cases. ` +
+    (smoothMethod
+      ? `Lines: the smoothed calibration curve (${smoothMethod.method}, span ${formatNumber(smoothMethod.span, 2)}). `
+      : '') +
+    `The dashed diagonal is perfect calibration; a curve below it means the model overestimates the risk. ` +
+    (hasIci
+      ? 'ICI: mean absolute distance between the smoothed curve and the diagonal over the cases. '
+      : '') +
+    `Under the plot, for each model, the number of cases per predicted-probability interval of width ${BIN_WIDTH} ` +
+    `(cases with the outcome above the line, solid; without below, pale), counted from the ROC points.`;
+  return { name: 'calibration', title: 'Calibration', caption, spec };
+}

@@ -1,0 +1,253 @@
+/**
+ * Helpers shared by the chart builders: number formatting, model and operating-point labels,
+ * and what can be rebuilt from the ROC points (the score distribution of each class).
+ */
+import type { Interval, ModelResult, Results, RocPoint } from '../evaluate/results.js';
+import { operatingPointShape } from './theme.js';
+
+/** Numbers in the spec data are rounded to this many decimals (≪ one pixel), for small SVGs. */
+const DATA_DECIMALS = 6;
+
+export function round(value: number, decimals = DATA_DECIMALS): number {
+  const factor = 10 ** decimals;
+  const rounded = Math.round(value * factor) / factor;
+  return Object.is(rounded, -0) ? 0 : rounded;
+}
+
+/** `value` with `digits` decimals and a typographic minus sign. */
+export function formatNumber(value: number, digits: number): string {
+  const text = value.toFixed(digits);
+  if (/^-0\.?0*$/.test(text)) return text.slice(1);
+  return text.startsWith('-') ? `\u2212${text.slice(1)}` : text;
+}
+
+/** "0.942–0.970", or "−0.083 to −0.019" when a limit is negative (a dash would be ambiguous). */
+export function formatInterval(interval: Interval, digits: number): string {
+  const lower = formatNumber(interval.lower, digits);
+  const upper = formatNumber(interval.upper, digits);
+  return interval.lower < 0 || interval.upper < 0 ? `${lower} to ${upper}` : `${lower}\u2013${upper}`;
+}
+
+/** The confidence level as a percentage: "95%". */
+export function levelText(level: number): string {
+  return `${Number((level * 100).toFixed(4))}%`;
+}
+
+/** Display names of the models, made unique (by adding the id) when two share a name. */
+export function modelNames(results: Results): string[] {
+  const counts = new Map<string, number>();
+  for (const model of results.models) counts.set(model.name, (counts.get(model.name) ?? 0) + 1);
+  return results.models.map((model) =>
+    (counts.get(model.name) ?? 0) > 1 ? `${model.name} [${model.id}]` : model.name,
+  );
+}
+
+export interface OperatingPointEntry {
+  id: string;
+  label: string;
+  /** Position in the study, which fixes the marker shape. */
+  index: number;
+}
+
+/** The study's operating points, in order of first appearance over the models. */
+export function operatingPointCatalogue(results: Results): OperatingPointEntry[] {
+  const entries: OperatingPointEntry[] = [];
+  const seen = new Set<string>();
+  for (const model of results.models) {
+    for (const point of model.operatingPoints) {
+      if (seen.has(point.id)) continue;
+      seen.add(point.id);
+      entries.push({ id: point.id, label: point.label, index: entries.length });
+    }
+  }
+  // labels are what the legend shows: keep them unique
+  const labelCounts = new Map<string, number>();
+  for (const entry of entries) labelCounts.set(entry.label, (labelCounts.get(entry.label) ?? 0) + 1);
+  return entries.map((entry) =>
+    (labelCounts.get(entry.label) ?? 0) > 1 ? { ...entry, label: `${entry.label} [${entry.id}]` } : entry,
+  );
+}
+
+/**
+ * Drops the middle one of three collinear points: the same polyline with fewer vertices.
+ * With `axisAligned`, only horizontal and vertical runs are merged (for step curves).
+ */
+export function simplifyPolyline<T>(
+  points: T[],
+  x: (p: T) => number,
+  y: (p: T) => number,
+  axisAligned = false,
+): T[] {
+  if (points.length < 3) return points.slice();
+  const kept: T[] = [points[0] as T];
+  for (let i = 1; i < points.length - 1; i++) {
+    const a = kept[kept.length - 1] as T;
+    const b = points[i] as T;
+    const c = points[i + 1] as T;
+    const cross = (x(b) - x(a)) * (y(c) - y(a)) - (y(b) - y(a)) * (x(c) - x(a));
+    const sameDirection = (x(b) - x(a)) * (x(c) - x(b)) >= 0 && (y(b) - y(a)) * (y(c) - y(b)) >= 0;
+    const aligned = (x(a) === x(b) && x(b) === x(c)) || (y(a) === y(b) && y(b) === y(c));
+    if (Math.abs(cross) > 1e-12 || !sameDirection || (axisAligned && !aligned)) kept.push(b);
+  }
+  kept.push(points[points.length - 1] as T);
+  return kept;
+}
+
+export interface RocVertex {
+  fpr: number;
+  tpr: number;
+}
+
+/**
+ * The empirical ROC curve from (1, 1) … (0, 0) reordered from (0, 0) to (1, 1): the ROC points
+ * sorted by decreasing threshold, the corners added when absent, collinear runs merged.
+ */
+export function rocVertices(roc: RocPoint[]): RocVertex[] {
+  const sorted = roc
+    .filter((p) => Number.isFinite(p.sensitivity) && Number.isFinite(p.specificity))
+    .slice()
+    .sort((a, b) => b.threshold - a.threshold);
+  const vertices: RocVertex[] = sorted.map((p) => ({ fpr: 1 - p.specificity, tpr: p.sensitivity }));
+  const first = vertices[0];
+  if (!first || first.fpr > 1e-12 || first.tpr > 1e-12) vertices.unshift({ fpr: 0, tpr: 0 });
+  const last = vertices[vertices.length - 1] as RocVertex;
+  if (last.fpr < 1 - 1e-12 || last.tpr < 1 - 1e-12) vertices.push({ fpr: 1, tpr: 1 });
+  return simplifyPolyline(
+    vertices,
+    (v) => v.fpr,
+    (v) => v.tpr,
+  ).map((v) => ({ fpr: round(v.fpr), tpr: round(v.tpr) }));
+}
+
+export interface ScoreCount {
+  score: number;
+  positives: number;
+  negatives: number;
+}
+
+/**
+ * The number of positive and negative cases at each distinct score, rebuilt from the ROC
+ * points: with the points sorted by threshold t₁ < t₂ < … (score ≥ t is called positive),
+ * the positives scoring in [tₖ, tₖ₊₁) are (sensₖ − sensₖ₊₁) × positives, and the negatives
+ * (specₖ₊₁ − specₖ) × negatives. The ROC carries every distinct score as a threshold, so the
+ * counts are exact (weighted counts when cases are weighted).
+ */
+export function scoreCounts(model: ModelResult, positives: number, negatives: number): ScoreCount[] {
+  const sorted = model.roc
+    .filter((p) => Number.isFinite(p.threshold))
+    .slice()
+    .sort((a, b) => a.threshold - b.threshold);
+  const counts: ScoreCount[] = [];
+  for (let k = 0; k < sorted.length; k++) {
+    const point = sorted[k] as RocPoint;
+    const next = sorted[k + 1];
+    const sensitivityAbove = next ? next.sensitivity : 0;
+    const specificityAbove = next ? next.specificity : 1;
+    const p = Math.max(0, round((point.sensitivity - sensitivityAbove) * positives, 9));
+    const n = Math.max(0, round((specificityAbove - point.specificity) * negatives, 9));
+    if (p > 0 || n > 0) counts.push({ score: point.threshold, positives: p, negatives: n });
+  }
+  return counts;
+}
+
+export interface HistogramBin {
+  start: number;
+  end: number;
+  positives: number;
+  negatives: number;
+}
+
+/** Round bin edges covering [min, max]: about `target` bins of width 1, 2, 2.5 or 5 × 10^k. */
+export function binEdges(
+  min: number,
+  max: number,
+  target: number,
+): { start: number; width: number; count: number } {
+  if (!(max > min)) {
+    const width = Math.abs(min) > 0 ? 10 ** Math.floor(Math.log10(Math.abs(min))) / 10 : 0.1;
+    return { start: min - width / 2, width, count: 1 };
+  }
+  const raw = (max - min) / target;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const width = ([1, 2, 2.5, 5, 10].find((m) => m * power >= raw) ?? 10) * power;
+  const start = Math.floor(min / width + 1e-9) * width;
+  const count = Math.max(1, Math.ceil((max - start) / width - 1e-9) + (isOnEdge(max, start, width) ? 1 : 0));
+  return { start: round(start, 12), width, count };
+}
+
+function isOnEdge(value: number, start: number, width: number): boolean {
+  const k = (value - start) / width;
+  return Math.abs(k - Math.round(k)) < 1e-9;
+}
+
+/**
+ * Bins [start + k·width, start + (k+1)·width), the last one closed when `closedTop` (scores
+ * of exactly 1 go into the top bin of [0, 1]).
+ */
+export function histogram(
+  counts: ScoreCount[],
+  edges: { start: number; width: number; count: number },
+  closedTop = false,
+): HistogramBin[] {
+  const bins: HistogramBin[] = Array.from({ length: edges.count }, (_, k) => ({
+    start: round(edges.start + k * edges.width, 12),
+    end: round(edges.start + (k + 1) * edges.width, 12),
+    positives: 0,
+    negatives: 0,
+  }));
+  for (const c of counts) {
+    let k = Math.floor((c.score - edges.start) / edges.width + 1e-9);
+    if (closedTop && k === edges.count) k = edges.count - 1;
+    const bin = bins[Math.min(Math.max(k, 0), edges.count - 1)] as HistogramBin;
+    bin.positives += c.positives;
+    bin.negatives += c.negatives;
+  }
+  return bins.map((b) => ({ ...b, positives: round(b.positives, 9), negatives: round(b.negatives, 9) }));
+}
+
+/** A probability axis [0, 1] in bins of `width` (scores are probabilities). */
+export function probabilityEdges(width: number): { start: number; width: number; count: number } {
+  return { start: 0, width, count: Math.round(1 / width) };
+}
+
+/** The interval to show: the analytic one when present, else the bootstrap one. */
+export function preferredInterval(estimate: {
+  ci?: Interval | null;
+  bootstrapCi?: Interval | null;
+}): Interval | null {
+  return estimate.ci ?? estimate.bootstrapCi ?? null;
+}
+
+/** "a; b and c" lists for captions. */
+export function listText(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] as string}`;
+}
+
+/** The distinct interval methods, for a caption. */
+export function distinctMethods(intervals: (Interval | null | undefined)[]): string[] {
+  return [...new Set(intervals.filter((i): i is Interval => !!i).map((i) => i.method))];
+}
+
+export function sampleText(results: Results): string {
+  const { n, positives, negatives } = results.sample;
+  return `n = ${n}; ${positives} positive, ${negatives} negative`;
+}
+
+/** "circle: Sensitivity ≥ 0.9, square: …" for the captions of charts with operating-point markers. */
+export function operatingPointLegendText(results: Results): string {
+  const catalogue = operatingPointCatalogue(results);
+  const shapes = catalogue.map((op) => `${shapeName(operatingPointShape(op.index))}: ${op.label}`);
+  return listText(shapes);
+}
+
+function shapeName(shape: string): string {
+  return shape.replace('-', ' ');
+}
+
+export function testDerivedThresholdNote(results: Results): string {
+  const derived = results.models.some((m) => m.operatingPoints.some((op) => op.thresholdSource === 'test'));
+  return derived
+    ? ' Thresholds of data-driven operating points were chosen on this test set, so their accuracy is optimistic.'
+    : '';
+}

@@ -1,0 +1,100 @@
+/**
+ * Writing every output of one report into a folder: results.json, the charts (SVG, 300-dpi
+ * PNG, Vega-Lite spec), the tables (CSV), report.html and report.pdf. The caller supplies a
+ * fresh folder (the CLI's temporary folder, moved into place when this succeeds).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildCharts, renderPng, renderSvg } from '../charts/index.js';
+import type { Results } from '../evaluate/results.js';
+import { resultsJson } from '../output/resultsJson.js';
+import { BROWSER_HINT, findBrowser } from '../pdf/findBrowser.js';
+import { printPdf, type Paper } from '../pdf/printPdf.js';
+import { renderHtml } from '../render/renderHtml.js';
+import { buildTables, toCsv } from '../render/tables.js';
+import { buildViewModel } from '../render/viewModel.js';
+
+export type OutputFormat = 'json' | 'html' | 'pdf';
+
+export interface ReportOptions {
+  formats: ReadonlySet<OutputFormat>;
+  paper: Paper;
+  /** A folder of templates overriding the built-in ones by file name. */
+  templateDir?: string;
+  /** The report's date; null leaves it out. */
+  generatedAt: Date | null;
+  /** Chromium for the PDF; found on the system when omitted. */
+  browser?: string | null;
+  /** One-line notices for the user (e.g. no browser for the PDF). */
+  onNotice?: (line: string) => void;
+  /** Progress of the slower steps. */
+  onStep?: (step: string) => void;
+}
+
+export interface ReportOutcome {
+  files: string[];
+  pdf: 'written' | 'not requested' | 'no browser';
+}
+
+/** The report's date: SOURCE_DATE_EPOCH (seconds) when set, so that builds are reproducible. */
+export function reportDate(environment: NodeJS.ProcessEnv = process.env, now = new Date()): Date {
+  const epoch = environment.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && epoch.trim() !== '') {
+    const seconds = Number(epoch);
+    if (!Number.isInteger(seconds) || seconds < 0) {
+      throw new Error(`SOURCE_DATE_EPOCH="${epoch}" is not a whole number of seconds since 1970`);
+    }
+    return new Date(seconds * 1000);
+  }
+  return now;
+}
+
+export async function writeReport(
+  results: Results,
+  dir: string,
+  options: ReportOptions,
+): Promise<ReportOutcome> {
+  const files: string[] = [];
+  const write = (relative: string, content: string | Uint8Array) => {
+    const file = path.join(dir, relative);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, content);
+    files.push(relative);
+  };
+  if (options.formats.has('json')) write('results.json', resultsJson(results));
+  const wantsDocument = options.formats.has('html') || options.formats.has('pdf');
+  if (!wantsDocument) return { files, pdf: 'not requested' };
+
+  options.onStep?.('charts');
+  const figures = [];
+  for (const chart of buildCharts(results)) {
+    const svg = await renderSvg(chart.spec);
+    write(`figures/${chart.name}.svg`, svg);
+    write(`figures/${chart.name}.png`, renderPng(svg));
+    write(`figures/${chart.name}.vl.json`, `${JSON.stringify(chart.spec, null, 2)}\n`);
+    figures.push({ name: chart.name, title: chart.title, caption: chart.caption, svg });
+  }
+  for (const table of buildTables(results)) write(`tables/${table.name}.csv`, toCsv(table));
+
+  options.onStep?.('html');
+  const viewModel = buildViewModel(results, { generatedAt: options.generatedAt });
+  const html = renderHtml(
+    viewModel,
+    figures,
+    options.templateDir ? { templateDir: options.templateDir } : {},
+  );
+  if (options.formats.has('html')) write('report.html', html);
+
+  if (!options.formats.has('pdf')) return { files, pdf: 'not requested' };
+  const browser = options.browser === undefined ? findBrowser() : options.browser;
+  if (!browser) {
+    options.onNotice?.(BROWSER_HINT);
+    return { files, pdf: 'no browser' };
+  }
+  options.onStep?.('pdf');
+  write(
+    'report.pdf',
+    await printPdf(html, { executablePath: browser, paper: options.paper, title: results.title }),
+  );
+  return { files, pdf: 'written' };
+}
