@@ -36,13 +36,23 @@ cat(median(times), "\\n")
 `;
 const r = spawnSync('Rscript', ['-e', rScript], { encoding: 'utf8' });
 if (r.status !== 0) {
-  console.error(`R/pROC not available (${(r.stderr || r.error?.message || '').trim().split('\n').pop()}): install r-base-core r-cran-proc`);
-  console.log(`dxreport: ${median(dxreportSeconds).toFixed(3)} s for ${REPLICATES} replicates × all metrics × 2 models`);
+  console.error(
+    `R/pROC not available (${(r.stderr || r.error?.message || '').trim().split('\n').pop()}): install r-base-core r-cran-proc`,
+  );
+  console.log(
+    `dxreport: ${median(dxreportSeconds).toFixed(3)} s for ${REPLICATES} replicates × all metrics × 2 models`,
+  );
   process.exit(0);
 }
 const pROCSeconds = Number(r.stdout.trim());
 const dx = median(dxreportSeconds);
-console.log(`n = ${study.data.labels.length} cases, ${REPLICATES} bootstrap replicates, median of ${RUNS} runs`);
-console.log(`dxreport evaluate (2 models, AUC + pAUC + AP + max F1 + 3 operating points × 9 measures + 99 net benefits, paired differences): ${dx.toFixed(3)} s`);
-console.log(`pROC ci.auc(method = "bootstrap") for one model's AUC:                                                       ${pROCSeconds.toFixed(3)} s`);
+console.log(
+  `n = ${study.data.labels.length} cases, ${REPLICATES} bootstrap replicates, median of ${RUNS} runs`,
+);
+console.log(
+  `dxreport evaluate (2 models, AUC + pAUC + AP + max F1 + 3 operating points × 9 measures + 99 net benefits, paired differences): ${dx.toFixed(3)} s`,
+);
+console.log(
+  `pROC ci.auc(method = "bootstrap") for one model's AUC:                                                       ${pROCSeconds.toFixed(3)} s`,
+);
 console.log(`ratio: dxreport is ${(pROCSeconds / dx).toFixed(1)}× faster (target ≥ 20×)`);
