@@ -509,14 +509,17 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
     settings: {
       level,
       proportion: settings.intervals.proportion,
+      auc: settings.intervals.auc,
       mcnemar: settings.tests.mcnemar,
       pairedDifference: settings.intervals.pairedDifference,
+      missing: settings.missing,
       bootstrap: {
         replicates: boot.replicates,
         seed: boot.seed,
         stratified: boot.stratified,
         interval: boot.interval,
         rng: BOOTSTRAP_RNG,
+        rederiveThresholds: boot.rederiveThresholds,
       },
       decisionCurve: settings.decisionCurve,
       positive: study.positiveLabel,
@@ -526,6 +529,15 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
       data: typeof settings.data === 'string' ? settings.data : settings.data.yolo.labels,
       sha256: data.sha256,
       rows: data.rows,
+      ...(validationData && settings.thresholdsFrom !== undefined
+        ? {
+            validation: {
+              data: settings.thresholdsFrom,
+              sha256: validationData.sha256,
+              rows: validationData.rows,
+            },
+          }
+        : {}),
     },
     sample: {
       n,

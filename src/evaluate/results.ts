@@ -246,7 +246,12 @@ export interface Results {
   dxreport: { version: string };
   title: string;
   settings: ResolvedSettings;
-  input: { data: string; sha256: string; rows: number };
+  input: {
+    data: string;
+    sha256: string;
+    rows: number;
+    validation?: { data: string; sha256: string; rows: number };
+  };
   sample: SampleSummary;
   models: ModelResult[];
   comparisons: ComparisonResult[];
@@ -263,9 +268,19 @@ export interface Results {
 export interface ResolvedSettings {
   level: number;
   proportion: string;
+  /** AUC interval: "delong" or "delong-logit". */
+  auc: string;
   mcnemar: string;
   pairedDifference: string;
-  bootstrap: { replicates: number; seed: number; stratified: boolean; interval: string; rng: string };
+  missing: 'error' | 'drop';
+  bootstrap: {
+    replicates: number;
+    seed: number;
+    stratified: boolean;
+    interval: string;
+    rng: string;
+    rederiveThresholds: boolean;
+  };
   decisionCurve: { from: number; to: number; by: number };
   positive: string;
   targetPrevalence?: number;

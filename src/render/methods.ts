@@ -359,6 +359,8 @@ export function buildMethods(results: Results): MethodsText {
         /\s{2,}/g,
         ' ',
       ),
+      b.rederiveThresholds &&
+        'Data-driven thresholds were chosen anew in each replicate, so these intervals include the uncertainty of the threshold itself.',
     ]);
   }
 
