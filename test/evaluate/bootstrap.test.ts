@@ -13,7 +13,7 @@ import {
   type OperatingPointMeasure,
 } from '../../src/evaluate/bootstrap.js';
 import { parseCsv } from '../../src/load/csv.js';
-import { areaUnderCurve } from '../../src/statistics/auc.js';
+import { delongPlacements } from '../../src/statistics/delong.js';
 import { averagePrecision, maximumF1 } from '../../src/statistics/averagePrecision.js';
 import { netBenefit } from '../../src/statistics/decisionCurve.js';
 import { confusionCounts } from '../../src/statistics/rocCurve.js';
@@ -71,7 +71,7 @@ describe('bootstrap', () => {
         const value = (slot: number) => seriesOf(distribution, m, slot)[r] as number;
         const positives = s.filter((_, i) => y[i] === 1);
         const negatives = s.filter((_, i) => y[i] === 0);
-        expect(value(layout.auc)).toBeCloseTo(areaUnderCurve(positives, negatives), 12);
+        expect(value(layout.auc)).toBeCloseTo(delongPlacements(positives, negatives).auc, 12);
         expect(value(layout.averagePrecision)).toBeCloseTo(averagePrecision(s, y) as number, 12);
         expect(value(layout.maximumF1)).toBeCloseTo(maximumF1(s, y)?.f1 as number, 12);
         const pauc = partialAuc(rocCurve(s, y), 'specificity', [0.8, 1]);
