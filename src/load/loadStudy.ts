@@ -262,6 +262,14 @@ function readCases(
   const scoreIndices = models.map((model, i) =>
     columnIndex(table, model.scoreColumn, doc, ['models', i, 'score']),
   );
+  scoreIndices.forEach((index, i) => {
+    if (index === outcomeIndex) {
+      throw doc.error(
+        ['models', i, 'score'],
+        `the score column cannot be the outcome column "${settings.outcome.column}"`,
+      );
+    }
+  });
   const clusterIndex =
     settings.cluster === undefined ? -1 : columnIndex(table, settings.cluster, doc, ['cluster']);
   const subgroupIndices = settings.subgroups.map((column, i) =>
@@ -320,6 +328,14 @@ function readCases(
           `score "${cell}" in column "${(models[m] as StudyModel).scoreColumn}" is not a finite number`,
         );
       }
+      const model = models[m] as StudyModel;
+      if (model.scores === 'probability' && (value < 0 || value > 1)) {
+        throw new InputError(
+          { file, line, column: index + 1 },
+          `score ${cell} in column "${model.scoreColumn}" is outside [0, 1], but the study says scores: probability ` +
+            `(remove that setting, or set scores: score, to evaluate these as plain scores)`,
+        );
+      }
       rowScores.push(value);
     }
     if (missing) {
@@ -328,6 +344,12 @@ function readCases(
     }
     if (idIndex >= 0) {
       const id = row[idIndex] as string;
+      if (MISSING_TOKENS.has(id)) {
+        throw new InputError(
+          { file, line, column: idIndex + 1 },
+          `missing case id in column "${settings.id}"`,
+        );
+      }
       const previous = seenIds.get(id);
       if (previous !== undefined) {
         throw new InputError(
@@ -340,14 +362,31 @@ function readCases(
     }
     labels.push(positiveMatches(outcomeCell, settings.outcome.positive) ? 1 : 0);
     rowScores.forEach((value, m) => (scores[m] as number[]).push(value));
-    if (clusterIndex >= 0) clusterNames.push(row[clusterIndex] as string);
+    if (clusterIndex >= 0) {
+      const cluster = row[clusterIndex] as string;
+      if (MISSING_TOKENS.has(cluster)) {
+        throw new InputError(
+          { file, line, column: clusterIndex + 1 },
+          `missing cluster in column "${settings.cluster}": every case needs its patient (or other cluster)`,
+        );
+      }
+      clusterNames.push(cluster);
+    }
     subgroupIndices.forEach((index, s) =>
       (subgroupValues.get(settings.subgroups[s] as string) as string[]).push(row[index] as string),
     );
   });
 
   const values = [...outcomeValues.keys()];
-  const positiveValue = values.find((v) => positiveMatches(v, settings.outcome.positive));
+  const positiveValues = values.filter((v) => positiveMatches(v, settings.outcome.positive));
+  if (positiveValues.length > 1) {
+    throw doc.error(
+      ['outcome', 'positive'],
+      `${JSON.stringify(settings.outcome.positive)} matches both ${positiveValues.map((v) => `"${v}"`).join(' and ')} ` +
+        `in column "${settings.outcome.column}" of ${path.basename(file)}: write the outcome with one spelling per class`,
+    );
+  }
+  const positiveValue = positiveValues[0];
   if (positiveValue === undefined) {
     throw doc.error(
       ['outcome', 'positive'],
@@ -420,6 +459,17 @@ export function loadStudy(studyFile: string): Study {
         }
         if (j === 1 && pair[0] === pair[1])
           throw doc.error(['comparisons', i], 'a model cannot be compared with itself');
+        if (j === 1) {
+          const earlier = (settings.comparisons as [string, string][])
+            .slice(0, i)
+            .findIndex(([a, b]) => (a === pair[0] && b === pair[1]) || (a === pair[1] && b === pair[0]));
+          if (earlier >= 0) {
+            throw doc.error(
+              ['comparisons', i],
+              `the pair ${pair[0]}, ${pair[1]} is already compared in comparisons[${earlier}]`,
+            );
+          }
+        }
       }),
     );
   }

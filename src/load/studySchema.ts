@@ -138,6 +138,12 @@ export const studySchema = z
       })
       .strict()
       .refine((d) => d.from <= d.to, { message: 'from must not exceed to' })
+      .refine((d) => (d.to - d.from) / d.by < 10_000, {
+        message: 'at most 10,000 thresholds: use a larger "by"',
+      })
+      .refine((d) => [d.from, d.to, d.by].every((v) => Number(v.toFixed(6)) === v), {
+        message: 'give from, to and by with at most 6 decimals',
+      })
       .prefault({}),
     targetPrevalence: openUnit
       .optional()

@@ -132,4 +132,47 @@ describe('loadStudy', () => {
     const error = errorOf({ 'study.yaml': BASIC_STUDY.replace('data.csv', 'nope.csv') });
     expect(error.message).toMatch(/study\.yaml:2:7: data: cannot read .*nope\.csv: file not found/);
   });
+
+  it('refuses an outcome spelled two ways for the positive class', () => {
+    const error = errorOf({ 'study.yaml': BASIC_STUDY, 'data.csv': BASIC_CSV.replace(/,0,/g, ',1.0,') });
+    expect(error.message).toContain('outcome.positive: 1 matches both "1" and "1.0"');
+  });
+
+  it('refuses a score column that is the outcome, empty ids and clusters, repeated pairs', () => {
+    expect(
+      errorOf({ 'study.yaml': BASIC_STUDY.replace('score: b }', 'score: y }'), 'data.csv': BASIC_CSV })
+        .message,
+    ).toContain('models[1].score: the score column cannot be the outcome column "y"');
+    expect(errorOf({ 'study.yaml': BASIC_STUDY, 'data.csv': BASIC_CSV.replace('c3,', ',') }).message).toMatch(
+      /data\.csv:4:1: missing case id/,
+    );
+    const clustered = BASIC_CSV.split('\n')
+      .map((line, i) => `${line},${i === 0 ? 'patient' : i === 3 ? '' : `p${i}`}`)
+      .join('\n');
+    expect(
+      errorOf({ 'study.yaml': `${BASIC_STUDY}cluster: patient\n`, 'data.csv': clustered }).message,
+    ).toMatch(/data\.csv:4:5: missing cluster in column "patient"/);
+    expect(
+      errorOf({ 'study.yaml': `${BASIC_STUDY}comparisons: [[a, b], [b, a]]\n`, 'data.csv': BASIC_CSV })
+        .message,
+    ).toContain('comparisons[1]: the pair b, a is already compared in comparisons[0]');
+  });
+
+  it('refuses scores outside [0, 1] declared as probabilities', () => {
+    const error = errorOf({
+      'study.yaml': BASIC_STUDY.replace('score: a }', 'score: a, scores: probability }'),
+      'data.csv': BASIC_CSV.replace('c2,1,0.8', 'c2,1,1.8'),
+    });
+    expect(error.message).toMatch(
+      /data\.csv:3:3: score 1\.8 in column "a" is outside \[0, 1\], but the study says scores: probability/,
+    );
+  });
+
+  it('bounds the decision-curve grid', () => {
+    const error = errorOf({
+      'study.yaml': `${BASIC_STUDY}decisionCurve: { by: 0.0000001 }\n`,
+      'data.csv': BASIC_CSV,
+    });
+    expect(error.message).toContain('decisionCurve');
+  });
 });
