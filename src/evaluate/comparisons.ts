@@ -35,14 +35,16 @@ export function pairedAucComparison(
   const difference = a.auc - b.auc;
   const varianceOfDifference = varianceA + varianceB - 2 * covariance;
   const correlation = varianceA > 0 && varianceB > 0 ? covariance / Math.sqrt(varianceA * varianceB) : null;
-  if (!(varianceOfDifference > 0)) {
-    // identical rankings (or both perfect): no evidence of a difference
+  if (!Number.isFinite(varianceOfDifference) || Math.abs(varianceOfDifference) < 1e-15) {
+    // identical rankings: no evidence of a difference; otherwise (a class of one case, both
+    // curves perfect, one constant score) the test is undefined, and evaluate says so
+    const identical = difference === 0 && Number.isFinite(varianceOfDifference);
     return {
       difference,
-      ci: { lower: difference, upper: difference, level, method },
-      statistic: 0,
-      z: 0,
-      p: 1,
+      ci: identical ? { lower: 0, upper: 0, level, method } : null,
+      statistic: identical ? 0 : null,
+      z: identical ? 0 : null,
+      p: identical ? 1 : null,
       method,
       correlation,
     };
@@ -233,6 +235,17 @@ export function clusteredPairedProportionComparison(
     Uint8Array.from(correctB),
     Int32Array.from(clusterOf),
   );
+  if (test.p === null || test.se === null) {
+    return {
+      difference: (b - c) / n,
+      ci: null,
+      statistic: null,
+      p: null,
+      method: test.method,
+      discordant: { b, c },
+      n,
+    };
+  }
   const difference = (b - c) / n;
   const half = zForLevel(level) * test.se;
   return {

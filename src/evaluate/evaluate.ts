@@ -169,7 +169,14 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
     if (auc.estimate === 1 || auc.estimate === 0) {
       warnings.add(
         'perfect-separation',
-        `${model.name} separates the classes perfectly (AUC ${auc.estimate}); its DeLong variance is 0 and the interval degenerate`,
+        `${model.name} separates the classes perfectly (AUC ${auc.estimate}); its standard error is 0 or undefined and the interval degenerate`,
+        `${path}.auc`,
+      );
+    }
+    if (auc.se === null) {
+      warnings.add(
+        'variance-undefined',
+        `${model.name}: the AUC's ${clusters ? 'clustered ' : ''}variance is undefined (too few positive or negative cases${clusters ? ', or clusters' : ''}); no interval`,
         `${path}.auc`,
       );
     } else if ((auc.estimate ?? 1) < 0.5) {
@@ -251,6 +258,34 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
   const comparisons: ComparisonResult[] = pairs.map(([a, b]) =>
     compareModels(work[a] as ModelWork, work[b] as ModelWork),
   );
+  comparisons.forEach((comparison, c) => {
+    const [a, b] = pairs[c] as [number, number];
+    const names = `${study.models[a]?.name} vs ${study.models[b]?.name}`;
+    const path = `comparisons[${c}]`;
+    const scoresA = data.scores[a] as Float64Array;
+    const scoresB = data.scores[b] as Float64Array;
+    if (scoresA.every((v, i) => v === scoresB[i])) {
+      warnings.add('identical-models', `${names}: the two models have identical scores`, path);
+    }
+    if (comparison.auc.p === null) {
+      warnings.add(
+        'test-undefined',
+        `${names}: the variance of the AUC difference is ${comparison.auc.difference === 0 ? 'undefined' : 'zero or undefined'}; no test or interval`,
+        `${path}.auc`,
+      );
+    }
+    comparison.operatingPoints.forEach((point, j) => {
+      for (const measure of ['sensitivity', 'specificity'] as const) {
+        if (point[measure].p === null && point[measure].n > 0) {
+          warnings.add(
+            'test-undefined',
+            `${names}: the paired ${measure} test is undefined (fewer than two clusters hold ${measure === 'sensitivity' ? 'positive' : 'negative'} cases)`,
+            `${path}.operatingPoints[${j}].${measure}`,
+          );
+        }
+      }
+    });
+  });
 
   function pairedAccuracy(
     scoresA: Float64Array,

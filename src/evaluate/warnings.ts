@@ -13,6 +13,8 @@ export type WarningCode =
   | 'perfect-separation'
   | 'auc-below-chance'
   | 'identical-models'
+  | 'variance-undefined'
+  | 'test-undefined'
   | 'undefined-proportion'
   | 'operating-point-unattainable'
   | 'calibration-not-converged'

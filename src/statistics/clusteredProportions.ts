@@ -22,7 +22,7 @@ export function clusteredPairedProportionTest(
   correctA: Uint8Array,
   correctB: Uint8Array,
   clusters: Int32Array,
-): { statistic: number; df: 1; p: number; method: string; se: number } {
+): { statistic: number | null; df: 1; p: number | null; method: string; se: number | null } {
   const sums = new Map<number, { d: number; n: number }>();
   let total = 0;
   let difference = 0;
@@ -43,7 +43,9 @@ export function clusteredPairedProportionTest(
   const variance = I > 1 ? (I / ((I - 1) * total * total)) * squares : 0;
   let sumOfSquares = 0;
   for (const { d } of sums.values()) sumOfSquares += d * d;
-  if (!(sumOfSquares > 0) || I < 2) {
+  // fewer than two clusters hold cases of this class: no cluster-level variance, no test
+  if (I < 2) return { statistic: null, df: 1, p: null, method: CLUSTERED_MCNEMAR_METHOD, se: null };
+  if (!(sumOfSquares > 0)) {
     return { statistic: 0, df: 1, p: 1, method: CLUSTERED_MCNEMAR_METHOD, se: Math.sqrt(variance) };
   }
   const statistic = ((I - 1) / I) * ((difference * difference) / sumOfSquares);
