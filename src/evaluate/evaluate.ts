@@ -344,12 +344,12 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
         'settings.bootstrap',
       );
     }
-    const distribution = runBootstrap({
+    const input = {
       labels,
       scores: data.scores,
       thresholds: work.map((w) => w.thresholds),
       rules,
-      rederiveThresholds: boot.rederiveThresholds,
+      rederiveThresholds: false,
       partialAucRanges: settings.partialAuc,
       decisionThresholds: grid,
       replicates: boot.replicates,
@@ -358,11 +358,16 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
       clusters: data.clusters,
       withJackknife: boot.interval === 'bca',
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    });
-    applyBootstrap(distribution);
+    };
+    const distribution = runBootstrap(input);
+    // with rederiveThresholds, each model's operating-point intervals come from a second pass
+    // over the same resamples in which data-driven thresholds are chosen anew; comparisons keep
+    // the thresholds fixed, as the contract requires
+    const rederived = boot.rederiveThresholds ? runBootstrap({ ...input, rederiveThresholds: true }) : null;
+    applyBootstrap(distribution, rederived ?? distribution);
   }
 
-  function applyBootstrap(distribution: BootstrapDistribution) {
+  function applyBootstrap(distribution: BootstrapDistribution, pointDistribution: BootstrapDistribution) {
     const layout = distribution.layout;
     const method = bootstrapMethod(boot.interval, boot.stratified, data.clusters !== null, boot.replicates);
     const toInterval = (s: { lower: number; upper: number } | null): Interval | null =>
@@ -373,16 +378,28 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
         'undefined in more than 1% of bootstrap replicates (e.g. no case called positive): no bootstrap interval',
         path,
       );
-    const single = (m: number, slot: number, estimate: number | null, path: string) => {
+    const single = (
+      m: number,
+      slot: number,
+      estimate: number | null,
+      path: string,
+      from: BootstrapDistribution = distribution,
+    ) => {
       const summary = summarise(
-        seriesOf(distribution, m, slot),
+        seriesOf(from, m, slot),
         estimate,
         level,
         boot.interval,
-        jackknifeOf(distribution, m, slot),
+        jackknifeOf(from, m, slot),
       );
       if (!summary) undefinedWarning(path);
-      return toInterval(summary);
+      if (!summary || from === distribution) return toInterval(summary);
+      return {
+        lower: summary.lower,
+        upper: summary.upper,
+        level,
+        method: `${method}, thresholds re-chosen in each replicate`,
+      };
     };
     const paired = (a: number, b: number, slot: number, estimate: number | null, path: string) => {
       const summary = summarise(
@@ -423,13 +440,14 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
             slots[measure],
             point[measure].estimate,
             `${pointPath}.${measure}`,
+            pointDistribution,
           );
         }
-        point.f1.ci = single(m, slots.f1, point.f1.estimate, `${pointPath}.f1`);
+        point.f1.ci = single(m, slots.f1, point.f1.estimate, `${pointPath}.f1`, pointDistribution);
         if (point.atTargetPrevalence) {
           // PPV and NPV at the target prevalence, by Bayes from each replicate's sensitivity and specificity
-          const sensitivity = seriesOf(distribution, m, slots.sensitivity);
-          const specificity = seriesOf(distribution, m, slots.specificity);
+          const sensitivity = seriesOf(pointDistribution, m, slots.sensitivity);
+          const specificity = seriesOf(pointDistribution, m, slots.specificity);
           const prevalenceTarget = point.atTargetPrevalence.prevalence;
           const bayes = (f: typeof ppvAtPrevalence) =>
             sensitivity.map((se, r) => f(se, specificity[r] as number, prevalenceTarget) ?? Number.NaN);
@@ -440,10 +458,24 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
             const estimate = point.atTargetPrevalence[key];
             const summary = summarise(bayes(f), estimate.estimate, level, 'percentile', null);
             if (!summary) undefinedWarning(`${pointPath}.atTargetPrevalence.${key}`);
-            estimate.ci = toInterval(summary);
+            // always a percentile interval: a transformed series has no jackknife for BCa
+            estimate.ci = summary
+              ? {
+                  lower: summary.lower,
+                  upper: summary.upper,
+                  level,
+                  method: `${bootstrapMethod('percentile', boot.stratified, data.clusters !== null, boot.replicates)}, by Bayes from sensitivity and specificity`,
+                }
+              : null;
           }
         }
-        point.youdenJ.bootstrapCi = single(m, slots.youdenJ, point.youdenJ.estimate, `${pointPath}.youdenJ`);
+        point.youdenJ.bootstrapCi = single(
+          m,
+          slots.youdenJ,
+          point.youdenJ.estimate,
+          `${pointPath}.youdenJ`,
+          pointDistribution,
+        );
       });
       r.decisionCurve?.forEach((point, g) => {
         point.ci = single(m, layout.netBenefit[g] as number, point.netBenefit, `${path}.decisionCurve[${g}]`);

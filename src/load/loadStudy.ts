@@ -480,6 +480,12 @@ export function loadStudy(studyFile: string): Study {
     pointIds.add(op.id);
   });
 
+  if (settings.bootstrap.rederiveThresholds && settings.thresholdsFrom !== undefined) {
+    throw doc.error(
+      ['bootstrap', 'rederiveThresholds'],
+      'cannot be combined with thresholdsFrom: thresholds chosen on the validation set are fixed for the test data',
+    );
+  }
   const baseDir = path.dirname(studyPath);
   const { data, negativeLabel } = readCases(settings.data, baseDir, settings, models, doc, ['data']);
   const positiveLabel = String(settings.outcome.positive);
