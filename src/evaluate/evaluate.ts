@@ -145,7 +145,7 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
   const rules = settings.operatingPoints.map(thresholdRule);
   const maximumF1Result = (scores: Float64Array): ModelResult['maxF1'] => {
     const best = maximumF1(scores, labels);
-    return best ? { estimate: best.f1, threshold: best.threshold, ci: null } : undefined;
+    return best ? { estimate: best.f1, threshold: best.threshold } : undefined;
   };
   const grid = thresholdGrid(
     settings.decisionCurve.from,
@@ -211,7 +211,7 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
       auc,
       partialAuc: partialAucResults(curve, settings.partialAuc),
       roc: rocPoints(curve),
-      averagePrecision: { estimate: averagePrecisionFromCurve(curve), ci: null },
+      averagePrecision: { estimate: averagePrecisionFromCurve(curve) },
       maxF1: maximumF1Result(scores),
       precisionRecall: precisionRecallCurve(scores, labels),
       operatingPoints,
@@ -223,8 +223,8 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
         if (sensitivity === null || specificity === null) continue;
         point.atTargetPrevalence = {
           prevalence: targetPrevalence,
-          ppv: { estimate: ppvAtPrevalence(sensitivity, specificity, targetPrevalence), ci: null },
-          npv: { estimate: npvAtPrevalence(sensitivity, specificity, targetPrevalence), ci: null },
+          ppv: { estimate: ppvAtPrevalence(sensitivity, specificity, targetPrevalence) },
+          npv: { estimate: npvAtPrevalence(sensitivity, specificity, targetPrevalence) },
         };
       }
     }
@@ -327,7 +327,7 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
         ),
         statistic: null,
         p: null,
-        method: 'bootstrap',
+        method: 'difference only (the paired bootstrap gives its interval and test)',
       },
     };
   }
@@ -506,6 +506,8 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
         for (const measure of ['ppv', 'npv'] as const) {
           const s = paired(a, b, slots[measure], point[measure].difference, `${pointPath}.${measure}`);
           point[measure].ci = toInterval(s);
+          point[measure].statistic = null;
+          delete point[measure].df;
           point[measure].p = s ? s.p : null;
           point[measure].method =
             `paired ${method}, thresholds fixed; p by inverting the percentile interval`;
@@ -637,11 +639,13 @@ function predictiveValueDifference(
   which: 'ppv' | 'npv',
 ): OperatingPointComparison['ppv'] {
   const { difference: _sameDifference, ...scoreTest } = predictiveValueScoreTest(calls, which);
+  // without a bootstrap the deterministic score test is the test; the bootstrap replaces it
   return {
     difference: estimateDifference(a, b),
-    statistic: null,
-    p: null,
-    method: 'difference of predictive values (no bootstrap run: no interval or bootstrap test)',
+    statistic: scoreTest.statistic,
+    df: scoreTest.df,
+    p: scoreTest.p,
+    method: scoreTest.method,
     scoreTest,
   };
 }

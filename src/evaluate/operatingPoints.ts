@@ -133,7 +133,7 @@ export function operatingPointMeasures(
     ppv: proportion(tp, tp + fp, settings, undefinedWarning('ppv')),
     npv: proportion(tn, tn + fn, settings, undefinedWarning('npv')),
     accuracy: proportion(tp + tn, tp + fp + tn + fn, settings),
-    f1: { estimate: f1Denominator === 0 ? null : (2 * tp) / f1Denominator, ci: null },
+    f1: { estimate: f1Denominator === 0 ? null : (2 * tp) / f1Denominator },
     youdenJ: youdenIndex(counts, settings.level),
     positiveLikelihoodRatio: {
       estimate: lrPlus.estimate,

@@ -19,7 +19,8 @@ export interface Interval {
 export interface Estimate {
   estimate: number | null;
   se?: number | null;
-  ci: Interval | null;
+  /** Absent when only a bootstrap could give it and none ran. */
+  ci?: Interval | null;
   /** A second interval by the bootstrap, when it ran. */
   bootstrapCi?: Interval | null;
 }
