@@ -11,7 +11,7 @@ import { BASIC_CSV, BASIC_STUDY, studyFolder } from '../helpers/fixtures.js';
 const SMALL = BASIC_STUDY.replace('replicates: 200', 'replicates: 0');
 
 const EXAMPLE = path.resolve('examples/bone-tumour/study.yaml');
-const ASAH = path.resolve('../shared/conformance/cases/asah/study.yaml');
+const ASAH = path.resolve('test/fixtures/asah/study.yaml');
 
 function results(studyFile: string, replicates: number): Results {
   const study = loadStudy(studyFile);
