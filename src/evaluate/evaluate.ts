@@ -186,6 +186,16 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
         `${path}.auc`,
       );
     }
+    const partialAucs = partialAucResults(curve, settings.partialAuc);
+    partialAucs.forEach((p, k) => {
+      if (p.mcclish === null) {
+        warnings.add(
+          'partial-auc-below-diagonal',
+          `${model.name}: the partial AUC over ${p.focus} ${p.range[0]}–${p.range[1]} is below the diagonal's; McClish's standardisation is not defined`,
+          `${path}.partialAuc[${k}]`,
+        );
+      }
+    });
     const scoreKind = model.scores ?? (isProbabilityScale(scores) ? 'probability' : 'score');
     const thresholds = rules.map((rule) => {
       if (rule.kind === 'threshold') return rule.value;
@@ -209,7 +219,7 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
       scoreColumn: model.scoreColumn,
       scoreKind,
       auc,
-      partialAuc: partialAucResults(curve, settings.partialAuc),
+      partialAuc: partialAucs,
       roc: rocPoints(curve),
       averagePrecision: { estimate: averagePrecisionFromCurve(curve) },
       maxF1: maximumF1Result(scores),

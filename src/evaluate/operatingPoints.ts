@@ -121,6 +121,20 @@ export function operatingPointMeasures(
   const lrPlus = positiveLikelihoodRatio(tp, fp, tn, fn, lrLevel);
   const lrMinus = negativeLikelihoodRatio(tp, fp, tn, fn, lrLevel);
   const lrMethod = 'log method (Simel et al. 1991)';
+  if (fp === 0 && tp > 0 && tn > 0) {
+    warnings.add(
+      'likelihood-ratio-infinite',
+      'LR+ is infinite: no false positives at this threshold',
+      `${path}.positiveLikelihoodRatio`,
+    );
+  }
+  if (tn === 0 && fn > 0 && tp + fp > 0) {
+    warnings.add(
+      'likelihood-ratio-infinite',
+      'LR− is infinite: no true negatives at this threshold',
+      `${path}.negativeLikelihoodRatio`,
+    );
+  }
   return {
     id: spec.id,
     label: spec.label ?? describeRule(rule),

@@ -95,7 +95,8 @@ export interface PartialAucResult {
   focus: 'specificity' | 'sensitivity';
   range: [number, number];
   estimate: number;
-  mcclish: number;
+  /** Null below the diagonal, where McClish's standardisation is not defined. */
+  mcclish: number | null;
   ci?: Interval | null;
   mcclishCi?: Interval | null;
 }

@@ -14,6 +14,8 @@ export type WarningCode =
   | 'auc-below-chance'
   | 'identical-models'
   | 'variance-undefined'
+  | 'partial-auc-below-diagonal'
+  | 'likelihood-ratio-infinite'
   | 'test-undefined'
   | 'undefined-proportion'
   | 'operating-point-unattainable'

@@ -12,7 +12,8 @@ export type PartialAucFocus = 'specificity' | 'sensitivity';
 
 export interface PartialAuc {
   raw: number;
-  mcclish: number;
+  /** Null when the curve lies below the diagonal over the range (as pROC, which gives NA). */
+  mcclish: number | null;
 }
 
 /**
@@ -61,11 +62,15 @@ function segmentArea(x0: number, y0: number, x1: number, y1: number, from: numbe
   return ((y0 + slope * (lo - x0) + y0 + slope * (hi - x0)) / 2) * (hi - lo);
 }
 
-/** McClish's standardisation of a raw partial area over [from, to]. */
+/**
+ * McClish's standardisation of a raw partial area over [from, to]; NaN when the area is
+ * below the diagonal's, where the standardisation is not defined (pROC returns NA).
+ */
 export function mcclishStandardised(raw: number, from: number, to: number): number {
   const maximum = to - from;
   // area under the diagonal y = 1 − x between from and to
   const minimum = to - from - (to * to - from * from) / 2;
+  if (raw < minimum) return Number.NaN;
   return (1 + (raw - minimum) / (maximum - minimum)) / 2;
 }
 
@@ -77,5 +82,6 @@ export function partialAuc(
 ): PartialAuc {
   const [from, to] = range;
   const raw = partialAreaRaw(curve, focus, from, to);
-  return { raw, mcclish: mcclishStandardised(raw, from, to) };
+  const mcclish = mcclishStandardised(raw, from, to);
+  return { raw, mcclish: Number.isNaN(mcclish) ? null : mcclish };
 }

@@ -134,7 +134,9 @@ describe.each(DATASETS)('%s against pROC', (name) => {
       for (const p of model.partialAuc) {
         const value = partialAuc(curve, p.focus, p.range);
         close(value.raw, p.raw, `${id} partial ${p.focus} raw`);
-        if (p.mcclish !== null) close(value.mcclish, p.mcclish, `${id} partial ${p.focus} McClish`);
+        if (p.mcclish === null)
+          expect(value.mcclish, `${id} McClish below the diagonal: NA in pROC`).toBeNull();
+        else close(value.mcclish, p.mcclish, `${id} partial ${p.focus} McClish`);
       }
     }
   });
