@@ -35,7 +35,29 @@ function detectDelimiter(text: string): string {
 
 interface ParsedRecord {
   record: string[];
-  info: { lines: number; error?: unknown };
+  /** bytes: UTF-8 bytes read once the record (and its line break) is consumed. */
+  info: { lines: number; bytes: number; error?: unknown };
+}
+
+/**
+ * The 1-based line on which a record starting at a byte offset begins, for offsets asked in
+ * increasing order: CRLF, LF and lone CR count as one line break each.
+ */
+function lineCounter(bytes: Buffer): (offset: number) => number {
+  let position = 0;
+  let line = 1;
+  const step = () => {
+    const byte = bytes[position];
+    if (byte === 0x0a) line++;
+    else if (byte === 0x0d && bytes[position + 1] !== 0x0a) line++;
+    position++;
+  };
+  return (offset) => {
+    while (position < offset && position < bytes.length) step();
+    // skipped empty lines: a record never starts with a line break
+    while (bytes[position] === 0x0a || bytes[position] === 0x0d) step();
+    return line;
+  };
 }
 
 export function parseCsv(text: string, file: string): CsvTable {
@@ -69,10 +91,13 @@ export function parseCsv(text: string, file: string): CsvTable {
   });
   const rows: string[][] = [];
   const lines: number[] = [];
+  const lineAt = lineCounter(Buffer.from(text, 'utf8'));
+  let recordStart = first.info.bytes;
   for (const { record, info } of records.slice(1)) {
-    // info.lines is the line the record ends on; a record spans as many lines as its newlines
-    const spanned = record.reduce((sum, field) => sum + (field.match(/\n/g)?.length ?? 0), 0);
-    const line = info.lines - spanned;
+    // the record starts where the previous one ended; its line is 1 + the line breaks before
+    // that (counted ourselves: the parser's own line count drifts on CRLF inside quotes)
+    const line = lineAt(recordStart);
+    recordStart = info.bytes;
     if (record.length !== header.length) {
       throw new InputError(
         { file, line },
