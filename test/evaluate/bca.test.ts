@@ -1,0 +1,52 @@
+// BCa intervals (Efron 1987) against R's boot.ci(type = "bca") with stratified resampling
+// (test/reference/bca.R, 20,000 replicates): the generators differ, so agreement is within
+// Monte Carlo error; BCa and percentile limits differ by more than that here.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { jackknifeOf, runBootstrap, seriesOf, summarise } from '../../src/evaluate/bootstrap.js';
+import { parseCsv } from '../../src/load/csv.js';
+
+const reference = JSON.parse(readFileSync('test/reference/expected/bca.json', 'utf8')) as {
+  cases: {
+    dataset: string;
+    model: string;
+    auc: number;
+    bca: [number, number];
+    percentile: [number, number];
+    bootstrapSd: number;
+  }[];
+};
+
+describe('BCa interval of the AUC', () => {
+  it.each(reference.cases)('$dataset/$model agrees with boot.ci', (c) => {
+    const table = parseCsv(readFileSync(`test/reference/data/${c.dataset}.csv`, 'utf8'), c.dataset);
+    const column = (name: string) => table.rows.map((r) => r[table.header.indexOf(name)] as string);
+    const labels = Uint8Array.from(column('y'), Number);
+    const scores = [Float64Array.from(column(c.model), Number)];
+    const distribution = runBootstrap({
+      labels,
+      scores,
+      thresholds: [[]],
+      rules: [],
+      rederiveThresholds: false,
+      partialAucRanges: [],
+      decisionThresholds: [],
+      replicates: 10000,
+      seed: 11,
+      stratified: true,
+      clusters: null,
+      withJackknife: true,
+    });
+    const slot = distribution.layout.auc;
+    const bca = summarise(
+      seriesOf(distribution, 0, slot),
+      c.auc,
+      0.95,
+      'bca',
+      jackknifeOf(distribution, 0, slot),
+    );
+    const tolerance = 0.12 * c.bootstrapSd;
+    expect(Math.abs((bca?.lower as number) - c.bca[0])).toBeLessThan(tolerance);
+    expect(Math.abs((bca?.upper as number) - c.bca[1])).toBeLessThan(tolerance);
+  });
+});
