@@ -28,6 +28,7 @@
  * duplicated rows exactly. (R's `loess(weights = )` instead keeps neighbourhoods by count
  * and uses the weights only in the least squares; it does not equal duplication.)
  */
+import { householderStep, trailingNorm } from './householder.js';
 import { caseWeight, checkCaseWeights } from './caseWeights.js';
 
 export interface LoessOptions {
@@ -122,28 +123,12 @@ function localConstantTerm(b: Float64Array[], eta: Float64Array): number {
   // Householder QR of b, applying Qᵀ to eta
   const r = Array.from({ length: k }, () => new Array<number>(k).fill(0));
   for (let j = 0; j < k; j++) {
-    const column = b[j] as Float64Array;
-    let norm = 0;
-    for (let i = j; i < m; i++) norm += (column[i] as number) ** 2;
-    norm = Math.sqrt(norm);
+    const norm = trailingNorm(b[j] as Float64Array, j);
     if (norm === 0 || j >= m) {
       for (let l = j; l < k; l++) (r[j] as number[])[l] = 0;
       continue;
     }
-    const head = column[j] as number;
-    const alpha = head > 0 ? -norm : norm;
-    column[j] = head - alpha;
-    const vv = 2 * norm * (norm + Math.abs(head));
-    const reflect = (target: Float64Array): void => {
-      let dot = 0;
-      for (let i = j; i < m; i++) dot += (column[i] as number) * (target[i] as number);
-      const scale = (2 * dot) / vv;
-      for (let i = j; i < m; i++) target[i] = (target[i] as number) - scale * (column[i] as number);
-    };
-    for (let l = j + 1; l < k; l++) reflect(b[l] as Float64Array);
-    reflect(eta);
-    (r[j] as number[])[j] = alpha;
-    for (let l = j + 1; l < k; l++) (r[j] as number[])[l] = (b[l] as Float64Array)[j] as number;
+    householderStep(b, eta, j, norm, r);
   }
   const { u, sigma, v } = jacobiSvd(r);
   const largest = Math.max(...sigma);

@@ -38,6 +38,7 @@
  * (a case of weight 2 counts twice); the start does not depend on them, so integer weights
  * follow the same iterations as duplicated rows.
  */
+import { householderStep, trailingNorm } from './householder.js';
 
 export interface LogisticRegressionInput {
   /** Covariate columns, each of the outcome's length (the intercept is not among them). */
@@ -127,29 +128,12 @@ function householderLeastSquares(a: Float64Array[], b: Float64Array): QrSolution
     return Math.sqrt(s);
   });
   for (let j = 0; j < p; j++) {
-    const column = a[j] as Float64Array;
-    let norm = 0;
-    for (let i = j; i < m; i++) norm += (column[i] as number) ** 2;
-    norm = Math.sqrt(norm);
+    const norm = trailingNorm(a[j] as Float64Array, j);
     if (!(norm > RANK_TOLERANCE * (originalNorms[j] as number)) || j >= m) {
       rankDeficient = true;
       break;
     }
-    const head = column[j] as number;
-    const alpha = head > 0 ? -norm : norm;
-    // v = column[j..m) − alpha·e₁, stored in place; vᵀv = 2·norm·(norm + |head|)
-    column[j] = head - alpha;
-    const vv = 2 * norm * (norm + Math.abs(head));
-    const reflect = (target: Float64Array): void => {
-      let dot = 0;
-      for (let i = j; i < m; i++) dot += (column[i] as number) * (target[i] as number);
-      const scale = (2 * dot) / vv;
-      for (let i = j; i < m; i++) target[i] = (target[i] as number) - scale * (column[i] as number);
-    };
-    for (let k = j + 1; k < p; k++) reflect(a[k] as Float64Array);
-    reflect(b);
-    (r[j] as number[])[j] = alpha;
-    for (let k = j + 1; k < p; k++) (r[j] as number[])[k] = (a[k] as Float64Array)[j] as number;
+    householderStep(a, b, j, norm, r);
   }
   const coefficients = new Array<number>(p).fill(0);
   if (!rankDeficient) {
