@@ -90,8 +90,17 @@ const program = new Command();
 program
   .name('dxreport')
   .description(
-    'Statistical supplements for diagnostic-accuracy studies: AUC with DeLong intervals, operating points,\n' +
+    'Statistical supplements for diagnostic-accuracy studies: AUC with DeLong intervals, operating points, ' +
       'paired tests, precision-recall, calibration and decision curves, from a CSV of scores and a study file.',
+  )
+  .addHelpText(
+    'after',
+    `
+Getting started:
+  dxreport init predictions.csv            # write a commented study.yaml from your CSV's columns
+  dxreport report study.yaml --out results # results.json, report.html, report.pdf, figures/, tables/
+
+Run "dxreport <command> --help" for each command's options.`,
   )
   .version(VERSION)
   .showHelpAfterError('(run with --help for usage)');
@@ -103,12 +112,7 @@ program
   )
   .argument('<study>', 'study file (YAML or JSON); see README "Study file"')
   .requiredOption('-o, --out <dir>', 'output folder; replaced atomically when the run succeeds')
-  .option(
-    '-f, --format <list>',
-    'comma-separated outputs: json, html, pdf (default: all three)',
-    parseFormats,
-    [...FORMATS],
-  )
+  .option('-f, --format <list>', 'comma-separated outputs: json, html, pdf', parseFormats, [...FORMATS])
   .option('--no-pdf', 'skip the PDF (no browser needed)')
   .option('--paper <size>', 'PDF paper size: a4 or letter', 'a4')
   .option(
