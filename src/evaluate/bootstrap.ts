@@ -1,8 +1,9 @@
 /**
  * The bootstrap: B resamples of the cases (stratified by outcome by default, or of whole
  * clusters), each evaluated for every model on the same resample, so that differences
- * between models are paired. Each model's scores are sorted once; a replicate is a weighted
- * pass with multiplicity weights, never a re-sort.
+ * between models are paired. Each model's scores are sorted once; a replicate is one fused
+ * pass with multiplicity weights (weightedRocPass.ts), never a re-sort. The replicate values
+ * are stored statistic by statistic, so that each series to summarise is contiguous.
  *
  * Pseudorandom numbers: 32-bit Mersenne Twister MT19937 (Matsumoto & Nishimura 1998),
  * seeded with `bootstrap.seed`; its `normalized()` stream equals NumPy's `RandomState(seed)`.
@@ -11,21 +12,16 @@
  */
 import { MersenneTwister } from '../statistics/mersenneTwister.js';
 import { mcclishStandardised, partialAreaRaw } from '../statistics/partialAuc.js';
+import { sortScores, thresholdIndex } from '../statistics/rocCurve.js';
 import {
-  aucFromCurve,
-  averagePrecisionFromCurve,
-  sortScores,
-  thresholdIndex,
-  weightedRocCurve,
-  type RocCurve,
-  type SortedScores,
-} from '../statistics/rocCurve.js';
-import {
-  bcaInterval,
-  bootstrapPValue,
-  finiteValues,
-  percentileInterval,
-} from '../statistics/bootstrapIntervals.js';
+  planRocPass,
+  rocPassOutput,
+  specificityPartialArea,
+  weightedRocPass,
+  type RocPassOutput,
+  type RocPassPlan,
+} from '../statistics/weightedRocPass.js';
+import { bcaInterval, percentileInterval, pValueFromCounts } from '../statistics/bootstrapIntervals.js';
 import type { ThresholdRule } from './results.js';
 import { chooseThreshold } from './operatingPoints.js';
 
@@ -105,42 +101,53 @@ const ratio = (a: number, b: number) => (b === 0 ? Number.NaN : a / b);
 
 /** What one model needs in every replicate, prepared once. */
 interface ModelPreparation {
-  sorted: SortedScores;
+  plan: RocPassPlan;
+  /** Reused output of the fused pass (the weighted curve and its summaries). */
+  pass: RocPassOutput;
   /** Distinct-value index of each fixed operating-point threshold. */
   pointIndices: Int32Array;
   /** Distinct-value index of each decision-curve threshold. */
   gridIndices: Int32Array;
-  buffers: { truePositives: Float64Array; falsePositives: Float64Array };
 }
 
-/** Every statistic of one model under one set of weights, written into `out`. */
-function evaluateModel(
-  curve: RocCurve,
+/** Net benefit's exchange rate t/(1 − t) at each decision threshold t (Vickers & Elkin 2006). */
+function thresholdOdds(thresholds: readonly number[]): Float64Array {
+  return Float64Array.from(thresholds, (t) => t / (1 - t));
+}
+
+/**
+ * Every statistic of one model under one set of weights, from the fused pass's output:
+ * statistic s (see ModelLayout) to out[offset + s].
+ */
+function writeModelStatistics(
+  pass: RocPassOutput,
   pointIndices: Int32Array,
   gridIndices: Int32Array,
+  odds: Float64Array,
   layout: ModelLayout,
-  input: BootstrapInput,
+  partialAucRanges: BootstrapInput['partialAucRanges'],
   out: Float64Array,
   offset: number,
 ): void {
+  const curve = pass.curve;
   const P = curve.positives;
   const N = curve.negatives;
   const groups = curve.thresholds.length;
   const { truePositives, falsePositives } = curve;
   const bothClasses = P > 0 && N > 0;
-  out[offset + layout.auc] = bothClasses ? aucFromCurve(curve) : Number.NaN;
-  out[offset + layout.averagePrecision] = P > 0 ? averagePrecisionFromCurve(curve) : Number.NaN;
-  let bestF1 = 0;
-  for (let k = 0; k < groups; k++) {
-    const tp = truePositives[k] as number;
-    const f1 = (2 * tp) / (tp + (falsePositives[k] as number) + P);
-    if (f1 > bestF1) bestF1 = f1;
-  }
-  out[offset + layout.maximumF1] = P > 0 ? bestF1 : Number.NaN;
-  for (let r = 0; r < input.partialAucRanges.length; r++) {
-    const range = input.partialAucRanges[r] as BootstrapInput['partialAucRanges'][number];
+  out[offset + layout.auc] = pass.auc;
+  out[offset + layout.averagePrecision] = pass.averagePrecision;
+  out[offset + layout.maximumF1] = pass.maximumF1;
+  for (let r = 0; r < partialAucRanges.length; r++) {
+    const range = partialAucRanges[r] as BootstrapInput['partialAucRanges'][number];
     const slot = layout.partialAuc[r] as { raw: number; mcclish: number };
-    const raw = bothClasses ? partialAreaRaw(curve, range.focus, range.from, range.to) : Number.NaN;
+    let raw = Number.NaN;
+    if (bothClasses) {
+      raw =
+        range.focus === 'specificity'
+          ? specificityPartialArea(pass, range.from, range.to)
+          : partialAreaRaw(curve, range.focus, range.from, range.to);
+    }
     out[offset + slot.raw] = raw;
     out[offset + slot.mcclish] = mcclishStandardised(raw, range.from, range.to);
   }
@@ -165,20 +172,22 @@ function evaluateModel(
   }
   const total = P + N;
   for (let g = 0; g < gridIndices.length; g++) {
-    const t = input.decisionThresholds[g] as number;
     const index = gridIndices[g] as number;
     const tp = index < groups ? (truePositives[index] as number) : 0;
     const fp = index < groups ? (falsePositives[index] as number) : 0;
-    out[offset + (layout.netBenefit[g] as number)] = tp / total - (fp / total) * (t / (1 - t));
+    out[offset + (layout.netBenefit[g] as number)] = tp / total - (fp / total) * (odds[g] as number);
   }
 }
 
 export interface BootstrapDistribution {
   layout: ModelLayout;
   replicates: number;
-  /** values[m][r·width + s]: statistic s of model m in replicate r. */
+  /**
+   * values[m][s·replicates + r]: statistic s of model m in replicate r. Stored statistic by
+   * statistic, so that each series a summary reads is contiguous.
+   */
   values: Float64Array[];
-  /** Leave-one-out values, jackknife[m][i·width + s], when BCa was asked for. */
+  /** Leave-one-out values, jackknife[m][s·cases + i], when BCa was asked for. */
   jackknife: Float64Array[] | null;
   cases: number;
 }
@@ -247,6 +256,32 @@ function randomIndex(random: MersenneTwister, size: number): number {
   return Math.floor((random.nextUint32() * size) / 4294967296);
 }
 
+/**
+ * Replicates are evaluated into a small replicate-major block (row j: the `width` statistics
+ * of one replicate) and copied to the stat-major series a block at a time: writing every
+ * replicate straight into `width` series far apart in memory would touch as many memory
+ * pages per replicate, which costs more than computing the statistics.
+ */
+const BLOCK_ROWS = 16;
+
+/**
+ * Copies the `rows` rows of `block` to replicates first … first + rows − 1 of the stat-major
+ * `series` (statistic s of replicate r at s·length + r).
+ */
+function copyBlockToSeries(
+  block: Float64Array,
+  width: number,
+  rows: number,
+  series: Float64Array,
+  length: number,
+  first: number,
+): void {
+  for (let s = 0; s < width; s++) {
+    const start = s * length + first;
+    for (let j = 0, at = s; j < rows; j++, at += width) series[start + j] = block[at] as number;
+  }
+}
+
 export function runBootstrap(input: BootstrapInput): BootstrapDistribution {
   const n = input.labels.length;
   const B = input.replicates;
@@ -258,64 +293,105 @@ export function runBootstrap(input: BootstrapInput): BootstrapDistribution {
   );
   const preparations: ModelPreparation[] = input.scores.map((scores, m) => {
     const sorted = sortScores(scores);
+    const plan = planRocPass(sorted, input.labels);
     const indexOf = (t: number) => thresholdIndex(sorted.values, t);
     return {
-      sorted,
+      plan,
+      pass: rocPassOutput(plan),
       pointIndices: Int32Array.from((input.thresholds[m] as number[]).map(indexOf)),
       gridIndices: Int32Array.from(input.decisionThresholds.map(indexOf)),
-      buffers: {
-        truePositives: new Float64Array(sorted.values.length),
-        falsePositives: new Float64Array(sorted.values.length),
-      },
     };
   });
-  const values = input.scores.map(() => new Float64Array(layout.width * B));
+  const odds = thresholdOdds(input.decisionThresholds);
   const rederived = new Int32Array(input.rules.length);
 
-  const evaluateAll = (weights: Float64Array, targets: Float64Array[], offset: number) => {
+  /** Every model under `weights`, written as row `row` of each model's block. */
+  const evaluateAll = (weights: Float64Array, row: number) => {
     for (let m = 0; m < models; m++) {
       const preparation = preparations[m] as ModelPreparation;
-      const curve = weightedRocCurve(preparation.sorted, input.labels, weights, preparation.buffers);
+      const pass = preparation.pass;
+      weightedRocPass(preparation.plan, weights, pass);
       let indices = preparation.pointIndices;
       if (input.rederiveThresholds) {
-        input.rules.forEach((rule, j) => {
+        // the slower mode: each replicate re-chooses its thresholds on its own curve
+        for (let j = 0; j < input.rules.length; j++) {
+          const rule = input.rules[j] as ThresholdRule;
           rederived[j] =
             rule.kind === 'threshold'
               ? (preparation.pointIndices[j] as number)
-              : thresholdIndex(curve.thresholds, chooseThreshold(rule, curve));
-        });
+              : thresholdIndex(pass.curve.thresholds, chooseThreshold(rule, pass.curve));
+        }
         indices = rederived;
       }
-      evaluateModel(
-        curve,
+      writeModelStatistics(
+        pass,
         indices,
         preparation.gridIndices,
+        odds,
         layout,
-        input,
-        targets[m] as Float64Array,
-        offset,
+        input.partialAucRanges,
+        blocks[m] as Float64Array,
+        row * layout.width,
       );
     }
   };
 
+  const blocks = input.scores.map(() => new Float64Array(layout.width * BLOCK_ROWS));
+  /**
+   * Evaluates the `count` weightings `weightsOf(0)`, … into the stat-major series `targets`
+   * (one per model), BLOCK_ROWS at a time; `afterEach(i)` runs once weighting i is done.
+   */
+  const evaluateSeries = (
+    count: number,
+    weightsOf: (i: number) => Float64Array,
+    targets: Float64Array[],
+    afterEach?: (i: number) => void,
+  ) => {
+    for (let first = 0; first < count; first += BLOCK_ROWS) {
+      const rows = Math.min(BLOCK_ROWS, count - first);
+      for (let j = 0; j < rows; j++) {
+        evaluateAll(weightsOf(first + j), j);
+        afterEach?.(first + j);
+      }
+      for (let m = 0; m < models; m++) {
+        copyBlockToSeries(
+          blocks[m] as Float64Array,
+          layout.width,
+          rows,
+          targets[m] as Float64Array,
+          count,
+          first,
+        );
+      }
+    }
+  };
+
   // the cases come in canonical order (evaluate sorts them), so resamples do not depend on the file's row order
-  const progressEvery = Math.max(1, Math.floor(B / 100));
+  const values = input.scores.map(() => new Float64Array(layout.width * B));
   const resample = resampler(input.labels, input.clusters, input.stratified, input.seed);
-  for (let r = 0; r < B; r++) {
-    const weights = resample();
-    evaluateAll(weights, values, r * layout.width);
-    if (input.onProgress && ((r + 1) % progressEvery === 0 || r + 1 === B)) input.onProgress(r + 1, B);
-  }
+  const progressEvery = Math.max(1, Math.floor(B / 100));
+  const onProgress = input.onProgress;
+  evaluateSeries(
+    B,
+    () => resample(),
+    values,
+    onProgress
+      ? (r) => {
+          if ((r + 1) % progressEvery === 0 || r + 1 === B) onProgress(r + 1, B);
+        }
+      : undefined,
+  );
 
   let jackknife: Float64Array[] | null = null;
   if (input.withJackknife) {
     jackknife = input.scores.map(() => new Float64Array(layout.width * n));
     const leaveOneOut = new Float64Array(n).fill(1);
-    for (let i = 0; i < n; i++) {
+    const withoutCase = (i: number) => {
+      if (i > 0) leaveOneOut[i - 1] = 1;
       leaveOneOut[i] = 0;
-      evaluateAll(leaveOneOut, jackknife, i * layout.width);
-      leaveOneOut[i] = 1;
-    }
+      return leaveOneOut;
+    };
+    evaluateSeries(n, withoutCase, jackknife);
   }
   return { layout, replicates: B, values, jackknife, cases: n };
 }
@@ -331,9 +407,13 @@ export interface BootstrapSummary {
   sd: number;
 }
 
+/** Working copy for `summarise`, grown on demand and reused, so that summaries allocate nothing. */
+let summaryScratch = new Float64Array(0);
+
 /**
- * Interval (percentile or BCa) and p for one series of replicate values (rearranged in
- * place); null when too many replicates left the statistic undefined.
+ * Interval (percentile or BCa) and p for one series of replicate values; null when too many
+ * replicates left the statistic undefined. The series is left unchanged: its finite values
+ * are copied to a reused scratch buffer, where the selections rearrange them.
  */
 export function summarise(
   series: Float64Array,
@@ -343,64 +423,62 @@ export function summarise(
   jackknife: Float64Array | null,
 ): BootstrapSummary | null {
   const total = series.length;
-  const finite = finiteValues(series);
-  const undefinedShare = 1 - finite.length / total;
-  if (finite.length === 0 || undefinedShare > MAX_UNDEFINED_SHARE) return null;
-  let mean = 0;
-  for (let i = 0; i < finite.length; i++) mean += finite[i] as number;
-  mean /= finite.length;
+  if (summaryScratch.length < total) summaryScratch = new Float64Array(total);
+  // one pass copies the finite values, sums them and counts the signs the p-value needs
+  let count = 0;
+  let sum = 0;
+  let atOrBelow = 0;
+  let atOrAbove = 0;
+  for (let i = 0; i < total; i++) {
+    const v = series[i] as number;
+    if (v - v !== 0) continue; // NaN or ±Infinity: undefined in this replicate
+    summaryScratch[count++] = v;
+    sum += v;
+    atOrBelow += +(v <= 0);
+    atOrAbove += +(v >= 0);
+  }
+  const finite = summaryScratch.subarray(0, count);
+  const undefinedShare = 1 - count / total;
+  if (count === 0 || undefinedShare > MAX_UNDEFINED_SHARE) return null;
+  const mean = sum / count;
   let squares = 0;
-  for (let i = 0; i < finite.length; i++) squares += ((finite[i] as number) - mean) ** 2;
-  const p = bootstrapPValue(finite);
+  for (let i = 0; i < count; i++) squares += ((finite[i] as number) - mean) ** 2;
+  const p = pValueFromCounts(atOrBelow, atOrAbove, count);
   let bounds: { lower: number; upper: number } | null = null;
   if (kind === 'bca' && jackknife && estimate !== null)
     bounds = bcaInterval(finite.sort(), estimate, jackknife, level);
   bounds ??= percentileInterval(finite, level);
-  return { ...bounds, p, undefinedShare, sd: Math.sqrt(squares / Math.max(1, finite.length - 1)) };
+  return { ...bounds, p, undefinedShare, sd: Math.sqrt(squares / Math.max(1, count - 1)) };
 }
 
-/** Every `width`-th value of `values` from `slot`: one statistic across replicates. */
-function column(values: Float64Array, width: number, slot: number, count: number): Float64Array {
-  const out = new Float64Array(count);
-  for (let r = 0, at = slot; r < count; r++, at += width) out[r] = values[at] as number;
-  return out;
-}
-
-/** Replicate values of statistic `slot` of model m. */
+/**
+ * Replicate values of statistic `slot` of model m: a view into the distribution (no copy),
+ * to be read, not modified (`summarise` leaves it unchanged).
+ */
 export function seriesOf(distribution: BootstrapDistribution, m: number, slot: number): Float64Array {
-  return column(
-    distribution.values[m] as Float64Array,
-    distribution.layout.width,
-    slot,
-    distribution.replicates,
-  );
+  const B = distribution.replicates;
+  return (distribution.values[m] as Float64Array).subarray(slot * B, (slot + 1) * B);
 }
 
-/** Replicate differences a − b of statistic `slot` (paired: the same resample). */
+/** Replicate differences a − b of statistic `slot` (paired: the same resample); a new array. */
 export function differenceSeries(
   distribution: BootstrapDistribution,
   a: number,
   b: number,
   slot: number,
 ): Float64Array {
-  const x = seriesOf(distribution, a, slot);
-  const y = seriesOf(distribution, b, slot);
-  for (let r = 0; r < x.length; r++) x[r] = (x[r] as number) - (y[r] as number);
-  return x;
+  return difference(seriesOf(distribution, a, slot), seriesOf(distribution, b, slot));
 }
 
+/** Leave-one-out values of statistic `slot` of model m (a view, to be read), when BCa was asked for. */
 export function jackknifeOf(
   distribution: BootstrapDistribution,
   m: number,
   slot: number,
 ): Float64Array | null {
   if (!distribution.jackknife) return null;
-  return column(
-    distribution.jackknife[m] as Float64Array,
-    distribution.layout.width,
-    slot,
-    distribution.cases,
-  );
+  const n = distribution.cases;
+  return (distribution.jackknife[m] as Float64Array).subarray(slot * n, (slot + 1) * n);
 }
 
 export function jackknifeDifference(
@@ -412,5 +490,12 @@ export function jackknifeDifference(
   const x = jackknifeOf(distribution, a, slot);
   const y = jackknifeOf(distribution, b, slot);
   if (!x || !y) return null;
-  return x.map((v, i) => v - (y[i] as number));
+  return difference(x, y);
+}
+
+/** Element-wise x − y, in a new array. */
+function difference(x: Float64Array, y: Float64Array): Float64Array {
+  const out = new Float64Array(x.length);
+  for (let r = 0; r < x.length; r++) out[r] = (x[r] as number) - (y[r] as number);
+  return out;
 }

@@ -47,14 +47,95 @@ export function selectInPlace(values: Float64Array, k: number): number {
 export function quantileBySelection(values: Float64Array, probability: number): number {
   const n = values.length;
   if (n === 0) return Number.NaN;
-  const h = (n - 1) * probability;
+  return quantileOfPart(values, 0, (n - 1) * probability, n);
+}
+
+/**
+ * Type-7 quantile at 0-based position h of a sample of n values, from `part` (rearranged in
+ * place): the order statistics of rank `skipped` onwards, or at least ranks ⌊h⌋ and ⌊h⌋ + 1
+ * of them. Q = x₍⌊h⌋₎ + (h − ⌊h⌋)·(x₍⌊h⌋+1₎ − x₍⌊h⌋₎).
+ */
+function quantileOfPart(part: Float64Array, skipped: number, h: number, n: number): number {
   const lo = Math.floor(h);
-  const low = selectInPlace(values, lo);
+  const k = lo - skipped;
+  const low = selectInPlace(part, k);
   if (lo + 1 >= n || h === lo) return low;
-  // the next order statistic is the minimum of the part above lo
+  // the next order statistic is the minimum of the part above k
   let high = Infinity;
-  for (let i = lo + 1; i < n; i++) if ((values[i] as number) < high) high = values[i] as number;
+  for (let i = k + 1; i < part.length; i++) if ((part[i] as number) < high) high = part[i] as number;
   return low + (h - lo) * (high - low);
+}
+
+/** Below this many values the percentile interval selects among all values. */
+const TAIL_MINIMUM_VALUES = 256;
+const TAIL_SAMPLE_SIZE = 128;
+const tailSample = new Float64Array(TAIL_SAMPLE_SIZE);
+let lowerTail = new Float64Array(0);
+let upperTail = new Float64Array(0);
+
+/**
+ * Sample rank of a cut-off beyond which at least `depth` of n values lie, with high
+ * probability: about 3 standard errors past the expected TAIL_SAMPLE_SIZE·depth/n; −1 when
+ * the cut-off would not leave out enough values to be worth it.
+ */
+function cutOffRank(depth: number, n: number): number {
+  const expected = (TAIL_SAMPLE_SIZE * depth) / n;
+  const rank = Math.ceil(expected + 3 * Math.sqrt(expected) + 1);
+  return depth <= n / 8 && rank < TAIL_SAMPLE_SIZE ? rank : -1;
+}
+
+/**
+ * Percentile interval of the replicate values (any order; rearranged in place): the type-7
+ * quantiles at α/2 and 1 − α/2. Their order statistics lie in the two tails, so instead of
+ * selecting among all values, cut-offs are read from an evenly spaced sample of 128 values
+ * (Floyd & Rivest's idea, 1975, Commun ACM 18:165–172) and one pass copies the values at or
+ * below the lower cut-off and those at or above the upper one: every other value lies
+ * strictly beyond all of a tail's values, so order statistics within the tail keep their
+ * rank. A tail that misses its order statistics (an unlucky sample) is selected among all
+ * values instead.
+ */
+export function percentileInterval(values: Float64Array, level: number): { lower: number; upper: number } {
+  const alpha = 1 - level;
+  const n = values.length;
+  if (n === 0) return { lower: Number.NaN, upper: Number.NaN };
+  const hLower = (n - 1) * (alpha / 2);
+  const hUpper = (n - 1) * (1 - alpha / 2);
+  // how many of the smallest (largest) values hold the order statistics each quantile needs
+  const lowerDepth = Math.min(n, Math.floor(hLower) + 2);
+  const upperDepth = n - Math.floor(hUpper);
+  const lowerRank = n < TAIL_MINIMUM_VALUES ? -1 : cutOffRank(lowerDepth, n);
+  const upperRank = n < TAIL_MINIMUM_VALUES ? -1 : cutOffRank(upperDepth, n);
+  let lowerCount = 0;
+  let upperCount = 0;
+  if (lowerRank >= 0 || upperRank >= 0) {
+    for (let j = 0; j < TAIL_SAMPLE_SIZE; j++) {
+      tailSample[j] = values[Math.floor((j * n) / TAIL_SAMPLE_SIZE)] as number;
+    }
+    const lowerCut = lowerRank >= 0 ? selectInPlace(tailSample, lowerRank) : -Infinity;
+    const upperCut = upperRank >= 0 ? selectInPlace(tailSample, TAIL_SAMPLE_SIZE - 1 - upperRank) : Infinity;
+    if (lowerTail.length < n) {
+      lowerTail = new Float64Array(n);
+      upperTail = new Float64Array(n);
+    }
+    for (let i = 0; i < n; i++) {
+      const v = values[i] as number;
+      // appended without branching: which values pass is unpredictable
+      lowerTail[lowerCount] = v;
+      lowerCount += +(v <= lowerCut);
+      upperTail[upperCount] = v;
+      upperCount += +(v >= upperCut);
+    }
+  }
+  return {
+    lower:
+      lowerCount >= lowerDepth
+        ? quantileOfPart(lowerTail.subarray(0, lowerCount), 0, hLower, n)
+        : quantileOfPart(values, 0, hLower, n),
+    upper:
+      upperCount >= upperDepth
+        ? quantileOfPart(upperTail.subarray(0, upperCount), n - upperCount, hUpper, n)
+        : quantileOfPart(values, 0, hUpper, n),
+  };
 }
 
 /** Sample quantile, R's type 7 (linear interpolation), of ascending `sorted`. */
@@ -75,12 +156,6 @@ export function finiteValues(values: Float64Array): Float64Array {
     if (v - v === 0) values[count++] = v; // finite: Infinity − Infinity and NaN − NaN are NaN
   }
   return values.subarray(0, count);
-}
-
-/** Percentile interval of the replicate values (any order; rearranged in place). */
-export function percentileInterval(values: Float64Array, level: number): { lower: number; upper: number } {
-  const alpha = 1 - level;
-  return { lower: quantileBySelection(values, alpha / 2), upper: quantileBySelection(values, 1 - alpha / 2) };
 }
 
 /**
@@ -149,5 +224,10 @@ export function bootstrapPValue(values: Float64Array): number {
     if (v <= 0) atOrBelow++;
     if (v >= 0) atOrAbove++;
   }
+  return pValueFromCounts(atOrBelow, atOrAbove, b);
+}
+
+/** `bootstrapPValue` from the counts of the b replicate values at or below 0 and at or above 0. */
+export function pValueFromCounts(atOrBelow: number, atOrAbove: number, b: number): number {
   return Math.min(1, Math.max(1, 2 * Math.min(atOrBelow, atOrAbove)) / b);
 }
