@@ -189,6 +189,7 @@ export interface BootstrapDistribution {
   values: Float64Array[];
   /** Leave-one-out values, jackknife[m][s·cases + i], when BCa was asked for. */
   jackknife: Float64Array[] | null;
+  /** Jackknife units: cases, or clusters when the bootstrap resamples clusters. */
   cases: number;
 }
 
@@ -383,17 +384,28 @@ export function runBootstrap(input: BootstrapInput): BootstrapDistribution {
   );
 
   let jackknife: Float64Array[] | null = null;
+  let jackknifeUnits = n;
   if (input.withJackknife) {
-    jackknife = input.scores.map(() => new Float64Array(layout.width * n));
-    const leaveOneOut = new Float64Array(n).fill(1);
-    const withoutCase = (i: number) => {
-      if (i > 0) leaveOneOut[i - 1] = 1;
-      leaveOneOut[i] = 0;
-      return leaveOneOut;
+    // the jackknife leaves out one resampling unit at a time: a case, or a whole cluster
+    const units = input.clusters
+      ? clusterMembers(
+          input.clusters,
+          Array.from({ length: n }, (_, i) => i),
+        )
+      : null;
+    jackknifeUnits = units ? units.length : n;
+    jackknife = input.scores.map(() => new Float64Array(layout.width * jackknifeUnits));
+    const weights = new Float64Array(n).fill(1);
+    let leftOut: readonly number[] = [];
+    const withoutUnit = (u: number) => {
+      for (const i of leftOut) weights[i] = 1;
+      leftOut = units ? (units[u] as number[]) : [u];
+      for (const i of leftOut) weights[i] = 0;
+      return weights;
     };
-    evaluateSeries(n, withoutCase, jackknife);
+    evaluateSeries(jackknifeUnits, withoutUnit, jackknife);
   }
-  return { layout, replicates: B, values, jackknife, cases: n };
+  return { layout, replicates: B, values, jackknife, cases: jackknifeUnits };
 }
 
 /** Share of replicates in which a statistic is undefined above which no interval is given. */
@@ -405,6 +417,8 @@ export interface BootstrapSummary {
   p: number;
   undefinedShare: number;
   sd: number;
+  /** Which interval this is: BCa falls back to percentile where it is not defined. */
+  kind: 'percentile' | 'bca';
 }
 
 /** Working copy for `summarise`, grown on demand and reused, so that summaries allocate nothing. */
@@ -447,8 +461,9 @@ export function summarise(
   let bounds: { lower: number; upper: number } | null = null;
   if (kind === 'bca' && jackknife && estimate !== null)
     bounds = bcaInterval(finite.sort(), estimate, jackknife, level);
+  const used = bounds ? 'bca' : 'percentile';
   bounds ??= percentileInterval(finite, level);
-  return { ...bounds, p, undefinedShare, sd: Math.sqrt(squares / Math.max(1, count - 1)) };
+  return { ...bounds, p, undefinedShare, sd: Math.sqrt(squares / Math.max(1, count - 1)), kind: used };
 }
 
 /**

@@ -380,8 +380,18 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
   function applyBootstrap(distribution: BootstrapDistribution, pointDistribution: BootstrapDistribution) {
     const layout = distribution.layout;
     const method = bootstrapMethod(boot.interval, boot.stratified, data.clusters !== null, boot.replicates);
-    const toInterval = (s: { lower: number; upper: number } | null): Interval | null =>
-      s ? { lower: s.lower, upper: s.upper, level, method } : null;
+    const percentileFallback = `${bootstrapMethod('percentile', boot.stratified, data.clusters !== null, boot.replicates)} (BCa not defined here)`;
+    const toInterval = (
+      s: { lower: number; upper: number; kind?: 'percentile' | 'bca' } | null,
+    ): Interval | null =>
+      s
+        ? {
+            lower: s.lower,
+            upper: s.upper,
+            level,
+            method: boot.interval === 'bca' && s.kind === 'percentile' ? percentileFallback : method,
+          }
+        : null;
     const undefinedWarning = (path: string) =>
       warnings.add(
         'bootstrap-undefined',

@@ -50,3 +50,27 @@ describe('BCa interval of the AUC', () => {
     expect(Math.abs((bca?.upper as number) - c.bca[1])).toBeLessThan(tolerance);
   });
 });
+
+describe('BCa with clusters', () => {
+  it('takes the acceleration from leaving out one cluster at a time', () => {
+    const labels = Uint8Array.from([1, 1, 1, 0, 0, 0, 1, 0, 0, 1]);
+    const scores = [Float64Array.from([0.9, 0.8, 0.4, 0.3, 0.5, 0.1, 0.7, 0.2, 0.6, 0.35])];
+    const clusters = Int32Array.from([0, 0, 1, 1, 2, 2, 3, 3, 4, 4]);
+    const distribution = runBootstrap({
+      labels,
+      scores,
+      thresholds: [[]],
+      rules: [],
+      rederiveThresholds: false,
+      partialAucRanges: [],
+      decisionThresholds: [],
+      replicates: 50,
+      seed: 1,
+      stratified: true,
+      clusters,
+      withJackknife: true,
+    });
+    expect(distribution.cases).toBe(5);
+    expect(jackknifeOf(distribution, 0, distribution.layout.auc)).toHaveLength(5);
+  });
+});
