@@ -29,6 +29,7 @@ import { buildMethods } from './methods.js';
 import {
   buildTables,
   operatingPointIds,
+  SECTION_IDS,
   ruleText,
   shortMethodName,
   thresholdSourceText,
@@ -636,15 +637,8 @@ export function figureSection(name: string): SectionId | null {
   return null;
 }
 
-const FIGURE_ORDER = [
-  'cohort',
-  'discrimination',
-  'operatingPoints',
-  'comparisons',
-  'precisionRecall',
-  'calibration',
-  'decisionCurve',
-] as const;
+/** Sections that can hold figures, in report order: every section but reproducibility. */
+const FIGURE_ORDER = SECTION_IDS.filter((id) => id !== 'reproducibility');
 
 function sentence(text: string): string {
   const t = text.trim();
