@@ -41,6 +41,8 @@ describe.skipIf(!required && (!browser || !hasPoppler))('report.pdf through Chro
     expect(pages).toBeGreaterThanOrEqual(8);
     expect(pages).toBeLessThanOrEqual(30);
     expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
+    // bookmarks: Chromium writes the headings as the PDF outline
+    expect(readFileSync(path.join(dir, 'report.pdf')).includes('/Outlines')).toBe(true);
     const text = execFileSync('pdftotext', ['-layout', path.join(dir, 'report.pdf'), '-'], {
       encoding: 'utf8',
     });
