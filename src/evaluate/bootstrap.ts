@@ -222,39 +222,36 @@ export function resampler(
   const order = Array.from({ length: n }, (_, i) => i);
   const random = new MersenneTwister(seed);
   const weights = new Float64Array(n);
-  const positives = order.filter((i) => labels[i] === 1);
-  const negatives = order.filter((i) => labels[i] !== 1);
+  const positives = Int32Array.from(order.filter((i) => labels[i] === 1));
+  const negatives = Int32Array.from(order.filter((i) => labels[i] !== 1));
+  const all = Int32Array.from(order);
   const members = clusters ? clusterMembers(clusters, order) : null;
-  const draw = (pool: readonly number[]) => {
+  /** Drawn positions within a pool, a pool's worth at a time (`fillIndices`: no call per draw). */
+  const drawn = new Int32Array(members ? members.length : n);
+  const draw = (pool: Int32Array) => {
     const size = pool.length;
+    random.fillIndices(drawn, size, size);
     for (let k = 0; k < size; k++) {
-      const i = pool[randomIndex(random, size)] as number;
+      const i = pool[drawn[k] as number] as number;
       weights[i] = (weights[i] as number) + 1;
     }
   };
   return () => {
     weights.fill(0);
     if (members) {
+      random.fillIndices(drawn, members.length, members.length);
       for (let k = 0; k < members.length; k++) {
-        const cluster = members[randomIndex(random, members.length)] as number[];
+        const cluster = members[drawn[k] as number] as number[];
         for (const i of cluster) weights[i] = (weights[i] as number) + 1;
       }
     } else if (stratified) {
       draw(positives);
       draw(negatives);
     } else {
-      draw(order);
+      draw(all);
     }
     return weights;
   };
-}
-
-/**
- * A uniform index in [0, size): ⌊u·size / 2³²⌋ from one 32-bit output (the multiply-shift
- * map; its bias is below size/2³², under 10⁻⁶ for a million cases).
- */
-function randomIndex(random: MersenneTwister, size: number): number {
-  return Math.floor((random.nextUint32() * size) / 4294967296);
 }
 
 /**
