@@ -53,7 +53,14 @@ export function partialAreaRaw(curve: RocCurve, focus: PartialAucFocus, from: nu
 }
 
 /** Area under the straight segment (x0, y0)–(x1, y1) within x ∈ [from, to]. */
-function segmentArea(x0: number, y0: number, x1: number, y1: number, from: number, to: number): number {
+export function segmentArea(
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+  from: number,
+  to: number,
+): number {
   if (x1 <= x0) return 0; // vertical segment: no area
   const lo = from > x0 ? from : x0;
   const hi = to < x1 ? to : x1;

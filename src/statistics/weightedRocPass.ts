@@ -17,6 +17,7 @@
  * functions (`aucFromCurve`, `averagePrecisionFromCurve`, `partialAreaRaw`, …); with integer
  * weights, as in the bootstrap and the jackknife, the results are identical to theirs.
  */
+import { segmentArea } from './partialAuc.js';
 import type { RocCurve, SortedScores } from './rocCurve.js';
 
 /** What the pass needs of one model, prepared once per bootstrap. */
@@ -196,14 +197,4 @@ export function specificityPartialArea(out: RocPassOutput, from: number, to: num
     area += segmentArea(x0, y0, x1, y1, from, to);
   }
   return area;
-}
-
-/** Area under the straight segment (x0, y0)–(x1, y1) within x ∈ [from, to] (as in partialAuc.ts). */
-function segmentArea(x0: number, y0: number, x1: number, y1: number, from: number, to: number): number {
-  if (x1 <= x0) return 0; // vertical segment: no area
-  const lo = from > x0 ? from : x0;
-  const hi = to < x1 ? to : x1;
-  if (hi <= lo) return 0;
-  const slope = (y1 - y0) / (x1 - x0);
-  return ((y0 + slope * (lo - x0) + y0 + slope * (hi - x0)) / 2) * (hi - lo);
 }
