@@ -78,7 +78,12 @@ export function proportion(
   };
 }
 
-function youdenIndex(counts: Counts, level: number): Estimate {
+/**
+ * Youden's index J = sensitivity + specificity − 1 (Youden 1950) with a Wald interval from
+ * the binomial variances of the two independent proportions, se(J)² = se(1 − se)/m +
+ * sp(1 − sp)/n (Bangdiwala et al. 2008); checked against test/reference/youden.R.
+ */
+export function youdenIndex(counts: Counts, level: number): Estimate {
   const m = counts.tp + counts.fn;
   const n = counts.tn + counts.fp;
   const sens = counts.tp / m;
