@@ -13,6 +13,7 @@ Rscript test/reference/proportions.R        # expected/proportions.json
 Rscript test/reference/predictive_values.R  # expected/predictive_values.json (Kosinski 2013)
 Rscript test/reference/bootstrap.R          # expected/bootstrap.json (pROC bootstrap CI/SD, 20000 replicates; ~2 min)
 Rscript test/reference/youden.R             # expected/youden.json (Youden J and its Wald interval)
+Rscript test/reference/logit_auc.R          # expected/logit_auc.json (logit-transformed DeLong interval)
 Rscript test/reference/bca.R                # expected/bca.json (boot::boot.ci BCa, 20000 replicates)
 Rscript test/reference/clustered.R          # data/clustered_*.csv + expected/clustered_*.json (Obuchowski 1997/1998)
 Rscript test/reference/make_calibration_data.R   # data/calibration_<set>.csv
