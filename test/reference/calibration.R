@@ -21,6 +21,9 @@ suppressPackageStartupMessages({
   library(rms)
   library(jsonlite)
 })
+# JSON with every double at 17 significant digits: the shared writer (read first: common.R
+# also defines a versions() helper, which this script's versions list replaces)
+source(file.path("test", "reference", "common.R"))
 
 level <- 0.95
 z <- qnorm(1 - (1 - level) / 2)
@@ -44,46 +47,6 @@ versions <- list(
   rms = as.character(packageVersion("rms")),
   jsonlite = as.character(packageVersion("jsonlite"))
 )
-
-# ---------------------------------------------------------------------------------------
-# JSON with every double at 17 significant digits (jsonlite stops at 15). A named list is an
-# object, an unnamed list an array, an atomic vector of length != 1 an array, of length 1 a
-# scalar (as.list() forces an array); NA and NULL are null.
-json_scalar <- function(v) {
-  if (is.character(v)) return(toJSON(v, auto_unbox = TRUE))
-  if (is.na(v)) return("null")
-  if (is.logical(v)) return(if (v) "true" else "false")
-  if (!is.finite(v)) stop("non-finite number in JSON: ", v)
-  if (is.integer(v)) return(as.character(v))
-  s <- sprintf("%.17g", v)
-  stopifnot(identical(as.numeric(s), v))
-  s
-}
-to_json <- function(x, indent = 0) {
-  pad <- strrep("  ", indent + 1)
-  end <- strrep("  ", indent)
-  if (is.null(x)) return("null")
-  if (is.list(x)) {
-    if (!is.null(names(x))) {
-      items <- vapply(seq_along(x), function(i)
-        paste0(pad, toJSON(names(x)[i], auto_unbox = TRUE), ": ", to_json(x[[i]], indent + 1)), "")
-      return(if (length(x) == 0) "{}" else paste0("{\n", paste(items, collapse = ",\n"), "\n", end, "}"))
-    }
-    if (length(x) == 0) return("[]")
-    simple <- all(vapply(x, function(e) is.atomic(e) && length(e) == 1, TRUE))
-    if (simple) return(paste0("[", paste(vapply(x, json_scalar, ""), collapse = ", "), "]"))
-    items <- vapply(x, function(e) paste0(pad, to_json(e, indent + 1)), "")
-    return(paste0("[\n", paste(items, collapse = ",\n"), "\n", end, "]"))
-  }
-  if (length(x) == 1 && is.null(names(x))) return(json_scalar(x))
-  to_json(as.list(unname(x)), indent)
-}
-write_json_file <- function(x, path) {
-  writeLines(to_json(x), path, useBytes = TRUE)
-  back <- fromJSON(path, simplifyVector = FALSE)
-  stopifnot(length(back) == length(x))
-  cat("wrote", path, "\n")
-}
 
 # ---------------------------------------------------------------------------------------
 with_warnings <- function(expr) {
