@@ -54,12 +54,13 @@ const MACHINE_EPSILON = 2 ** -52;
 
 /**
  * Singular value decomposition of a small square matrix by one-sided Jacobi rotations
- * (Hestenes 1958): returns U (columns normalised; zero where σ = 0), σ and V with
- * A = U·diag(σ)·Vᵀ. `a` is row-major and overwritten.
+ * (Hestenes 1958): A = U·diag(σ)·Vᵀ. `a` (k × k, row-major) is overwritten by U (columns
+ * normalised; zero where σ = 0); V and σ are written to `v` and `sigma`. Flat typed arrays,
+ * because the loess solves one such system per evaluation point.
  */
-function jacobiSvd(a: number[][]): { u: number[][]; sigma: number[]; v: number[][] } {
-  const k = a.length;
-  const v = Array.from({ length: k }, (_, i) => Array.from({ length: k }, (_, j) => (i === j ? 1 : 0)));
+function jacobiSvd(a: Float64Array, k: number, v: Float64Array, sigma: Float64Array): void {
+  v.fill(0, 0, k * k);
+  for (let i = 0; i < k; i++) v[i * k + i] = 1;
   for (let sweep = 0; sweep < 60; sweep++) {
     let rotated = false;
     for (let p = 0; p < k - 1; p++) {
@@ -68,8 +69,8 @@ function jacobiSvd(a: number[][]): { u: number[][]; sigma: number[]; v: number[]
         let beta = 0;
         let gamma = 0;
         for (let i = 0; i < k; i++) {
-          const up = (a[i] as number[])[p] as number;
-          const uq = (a[i] as number[])[q] as number;
+          const up = a[i * k + p] as number;
+          const uq = a[i * k + q] as number;
           alpha += up * up;
           beta += uq * uq;
           gamma += up * uq;
@@ -80,30 +81,61 @@ function jacobiSvd(a: number[][]): { u: number[][]; sigma: number[]; v: number[]
         const t = (zeta >= 0 ? 1 : -1) / (Math.abs(zeta) + Math.sqrt(1 + zeta * zeta));
         const c = 1 / Math.sqrt(1 + t * t);
         const s = c * t;
-        for (const matrix of [a, v]) {
-          for (let i = 0; i < k; i++) {
-            const row = matrix[i] as number[];
-            const up = row[p] as number;
-            const uq = row[q] as number;
-            row[p] = c * up - s * uq;
-            row[q] = s * up + c * uq;
-          }
-        }
+        rotateColumns(a, k, p, q, c, s);
+        rotateColumns(v, k, p, q, c, s);
       }
     }
     if (!rotated) break;
   }
-  const sigma = new Array<number>(k).fill(0);
   for (let j = 0; j < k; j++) {
     let s = 0;
-    for (let i = 0; i < k; i++) s += ((a[i] as number[])[j] as number) ** 2;
-    sigma[j] = Math.sqrt(s);
-    for (let i = 0; i < k; i++) {
-      const row = a[i] as number[];
-      row[j] = (sigma[j] as number) > 0 ? (row[j] as number) / (sigma[j] as number) : 0;
-    }
+    for (let i = 0; i < k; i++) s += (a[i * k + j] as number) ** 2;
+    const norm = Math.sqrt(s);
+    sigma[j] = norm;
+    for (let i = 0; i < k; i++) a[i * k + j] = norm > 0 ? (a[i * k + j] as number) / norm : 0;
   }
-  return { u: a, sigma, v };
+}
+
+/** Columns p and q of the k × k row-major `matrix` rotated by (c, s). */
+function rotateColumns(matrix: Float64Array, k: number, p: number, q: number, c: number, s: number): void {
+  for (let i = 0; i < k; i++) {
+    const up = matrix[i * k + p] as number;
+    const uq = matrix[i * k + q] as number;
+    matrix[i * k + p] = c * up - s * uq;
+    matrix[i * k + q] = s * up + c * uq;
+  }
+}
+
+/**
+ * Σⱼ V₀ⱼ·(Uᵀ·rhs)ⱼ / σⱼ over the singular values above `tolerance`: the constant term of the
+ * pseudo-inverse solution, from `jacobiSvd`'s output (U in `u`); rhs has `rows` entries
+ * (fewer than k when the neighbourhood has fewer cases than parameters).
+ */
+function pseudoInverseConstantTerm(
+  k: number,
+  u: Float64Array,
+  sigma: Float64Array,
+  v: Float64Array,
+  rhs: ArrayLike<number>,
+  rows: number,
+  tolerance: number,
+): number {
+  let value = 0;
+  for (let j = 0; j < k; j++) {
+    const s = sigma[j] as number;
+    if (!(s > tolerance)) continue;
+    let projection = 0;
+    for (let i = 0; i < rows; i++) projection += (u[i * k + j] as number) * (rhs[i] as number);
+    value += (v[j] as number) * (projection / s);
+  }
+  return value;
+}
+
+/** Largest of the first k values. */
+function largestOf(values: Float64Array, k: number): number {
+  let largest = -Infinity;
+  for (let j = 0; j < k; j++) largest = Math.max(largest, values[j] as number);
+  return largest;
 }
 
 /**
@@ -130,20 +162,14 @@ function localConstantTerm(b: Float64Array[], eta: Float64Array): number {
     }
     householderStep(b, eta, j, norm, r);
   }
-  const { u, sigma, v } = jacobiSvd(r);
-  const largest = Math.max(...sigma);
-  const tolerance = largest * 100 * MACHINE_EPSILON;
-  let value = 0;
-  for (let j = 0; j < k; j++) {
-    const s = sigma[j] as number;
-    if (!(s > tolerance)) continue;
-    let projection = 0;
-    // (Qᵀη)ᵢ for i < k; a neighbourhood with fewer than k cases of positive weight has
-    // zero rows there (dloess keeps the zero-weight rows of its nf neighbours)
-    for (let i = 0; i < Math.min(k, m); i++)
-      projection += ((u[i] as number[])[j] as number) * (eta[i] as number);
-    value += ((v[0] as number[])[j] as number) * (projection / s);
-  }
+  const flat = Float64Array.from(r.flat());
+  const v = new Float64Array(k * k);
+  const sigma = new Float64Array(k);
+  jacobiSvd(flat, k, v, sigma);
+  const tolerance = largestOf(sigma, k) * 100 * MACHINE_EPSILON;
+  // (Qᵀη)ᵢ for i < k; a neighbourhood with fewer than k cases of positive weight has zero
+  // rows there (dloess keeps the zero-weight rows of its nf neighbours)
+  const value = pseudoInverseConstantTerm(k, flat, sigma, v, eta, Math.min(k, m), tolerance);
   return value / (columnNorms[0] as number);
 }
 
@@ -161,31 +187,35 @@ function normalEquationsConstantTerm(
   k: number,
   moments: Float64Array,
   responseMoments: Float64Array,
+  work: NormalEquationsWork,
 ): number | null {
-  const norms = new Array<number>(k);
+  const { norms, gram, rhs, v, sigma } = work;
   for (let i = 0; i < k; i++) {
     const diagonal = moments[2 * i] as number;
     if (!(diagonal > 0)) return null;
     norms[i] = Math.sqrt(diagonal);
   }
-  const gram = Array.from({ length: k }, (_, i) =>
-    Array.from(
-      { length: k },
-      (_, j) => (moments[i + j] as number) / ((norms[i] as number) * (norms[j] as number)),
-    ),
-  );
-  const rhs = Array.from({ length: k }, (_, i) => (responseMoments[i] as number) / (norms[i] as number));
-  // symmetric positive semi-definite: its SVD is its eigen-decomposition
-  const { u, sigma, v } = jacobiSvd(gram);
-  const largest = Math.max(...sigma);
-  if (!(Math.min(...sigma) > FAST_PATH_CONDITION * largest)) return null;
-  let value = 0;
-  for (let j = 0; j < k; j++) {
-    let projection = 0;
-    for (let i = 0; i < k; i++) projection += ((u[i] as number[])[j] as number) * (rhs[i] as number);
-    value += ((v[0] as number[])[j] as number) * (projection / (sigma[j] as number));
+  for (let i = 0; i < k; i++) {
+    for (let j = 0; j < k; j++) {
+      gram[i * k + j] = (moments[i + j] as number) / ((norms[i] as number) * (norms[j] as number));
+    }
+    rhs[i] = (responseMoments[i] as number) / (norms[i] as number);
   }
-  return value / (norms[0] as number);
+  // symmetric positive semi-definite: its SVD is its eigen-decomposition
+  jacobiSvd(gram, k, v, sigma);
+  let smallest = Infinity;
+  for (let j = 0; j < k; j++) smallest = Math.min(smallest, sigma[j] as number);
+  if (!(smallest > FAST_PATH_CONDITION * largestOf(sigma, k))) return null;
+  return pseudoInverseConstantTerm(k, gram, sigma, v, rhs, k, 0) / (norms[0] as number);
+}
+
+/** Scratch arrays for `normalEquationsConstantTerm`, allocated once per smoother. */
+interface NormalEquationsWork {
+  norms: Float64Array;
+  gram: Float64Array;
+  rhs: Float64Array;
+  v: Float64Array;
+  sigma: Float64Array;
 }
 
 /** Prepares a loess smoother of `y` on `x`; evaluate it with `predict`. */
@@ -218,6 +248,16 @@ export function loessSmoother(x: Float64Array, y: Float64Array, options: LoessOp
     );
   }
   const count = xs.length;
+  const unitWeights = ws.every((w) => w === 1);
+  const moments = new Float64Array(5);
+  const responseMoments = new Float64Array(3);
+  const work: NormalEquationsWork = {
+    norms: new Float64Array(parameters),
+    gram: new Float64Array(parameters * parameters),
+    rhs: new Float64Array(parameters),
+    v: new Float64Array(parameters * parameters),
+    sigma: new Float64Array(parameters),
+  };
 
   const predict = (at: number): number => {
     if (!Number.isFinite(at)) throw new RangeError(`loess: cannot evaluate at ${at}`);
@@ -232,6 +272,22 @@ export function loessSmoother(x: Float64Array, y: Float64Array, options: LoessOp
     let left = right - 1;
     let taken = 0;
     let radiusSquared = 0;
+    if (unitWeights) {
+      // the `neighbours` nearest form the window [start, start + neighbours) that is closest at
+      // both ends (binary search over its start); its farther end is the neighbours-th
+      // smallest distance, the radius the general loop below finds one case at a time
+      let start = Math.max(0, right - neighbours);
+      let end = Math.min(right, count - neighbours);
+      while (start < end) {
+        const mid = (start + end) >>> 1;
+        if (at - (xs[mid] as number) > (xs[mid + neighbours] as number) - at) start = mid + 1;
+        else end = mid;
+      }
+      left = start - 1;
+      right = start + neighbours;
+      radiusSquared = Math.max(((xs[start] as number) - at) ** 2, ((xs[right - 1] as number) - at) ** 2);
+      taken = neighbours;
+    }
     while (taken < neighbours && (left >= 0 || right < count)) {
       const leftDistance = left >= 0 ? ((xs[left] as number) - at) ** 2 : Number.POSITIVE_INFINITY;
       const rightDistance = right < count ? ((xs[right] as number) - at) ** 2 : Number.POSITIVE_INFINITY;
@@ -253,8 +309,14 @@ export function loessSmoother(x: Float64Array, y: Float64Array, options: LoessOp
     // span > 1 the window holds every case. One pass accumulates the weighted moments
     // Σ ω·dᵏ (k ≤ 4) and Σ ω·y·dᵏ (k ≤ 2), d = x − q, ω = prior weight × tricube.
     const rhoCubed = rho * Math.sqrt(rho);
-    const moments = new Float64Array(5);
-    const responseMoments = new Float64Array(3);
+    let m0 = 0;
+    let m1 = 0;
+    let m2 = 0;
+    let m3 = 0;
+    let m4 = 0;
+    let r0 = 0;
+    let r1 = 0;
+    let r2 = 0;
     let anyWeight = false;
     for (let i = left + 1; i < right; i++) {
       const offset = (xs[i] as number) - at;
@@ -266,17 +328,25 @@ export function loessSmoother(x: Float64Array, y: Float64Array, options: LoessOp
       if (weight > 0) anyWeight = true;
       const weightedSquare = weight * squared;
       const weightedResponse = weight * (ys[i] as number);
-      moments[0] = (moments[0] as number) + weight;
-      moments[1] = (moments[1] as number) + weight * offset;
-      moments[2] = (moments[2] as number) + weightedSquare;
-      moments[3] = (moments[3] as number) + weightedSquare * offset;
-      moments[4] = (moments[4] as number) + weightedSquare * squared;
-      responseMoments[0] = (responseMoments[0] as number) + weightedResponse;
-      responseMoments[1] = (responseMoments[1] as number) + weightedResponse * offset;
-      responseMoments[2] = (responseMoments[2] as number) + weightedResponse * squared;
+      m0 += weight;
+      m1 += weight * offset;
+      m2 += weightedSquare;
+      m3 += weightedSquare * offset;
+      m4 += weightedSquare * squared;
+      r0 += weightedResponse;
+      r1 += weightedResponse * offset;
+      r2 += weightedResponse * squared;
     }
     if (!anyWeight) throw new RangeError(`loess: every weight in the neighbourhood of ${at} is zero`);
-    const fast = normalEquationsConstantTerm(parameters, moments, responseMoments);
+    moments[0] = m0;
+    moments[1] = m1;
+    moments[2] = m2;
+    moments[3] = m3;
+    moments[4] = m4;
+    responseMoments[0] = r0;
+    responseMoments[1] = r1;
+    responseMoments[2] = r2;
+    const fast = normalEquationsConstantTerm(parameters, moments, responseMoments, work);
     if (fast !== null) return fast;
 
     // ill-conditioned or rank-deficient: dloess's own QR + SVD pseudo-inverse
