@@ -42,6 +42,43 @@ export class MersenneTwister {
     }
   }
 
+  /**
+   * A generator seeded from a key of 32-bit words by `init_by_array` (Matsumoto & Nishimura's
+   * 2002 reference code): the stream of NumPy's `RandomState(key)` for an array key. The
+   * bootstrap keys each block of replicates by [seed, block], so that blocks are independent
+   * streams that any thread can draw.
+   */
+  static fromKey(key: readonly number[]): MersenneTwister {
+    if (key.length === 0) throw new RangeError('MersenneTwister.fromKey: empty key');
+    const generator = new MersenneTwister(19650218);
+    const mt = generator.state;
+    let i = 1;
+    let j = 0;
+    for (let k = Math.max(N, key.length); k > 0; k--) {
+      const previous = (mt[i - 1] as number) ^ ((mt[i - 1] as number) >>> 30);
+      // (mt[i] ^ (previous · 1664525)) + key[j] + j, in 32-bit arithmetic
+      mt[i] = (((mt[i] as number) ^ Math.imul(previous, 1664525)) + ((key[j] as number) >>> 0) + j) >>> 0;
+      i++;
+      j++;
+      if (i >= N) {
+        mt[0] = mt[N - 1] as number;
+        i = 1;
+      }
+      if (j >= key.length) j = 0;
+    }
+    for (let k = N - 1; k > 0; k--) {
+      const previous = (mt[i - 1] as number) ^ ((mt[i - 1] as number) >>> 30);
+      mt[i] = (((mt[i] as number) ^ Math.imul(previous, 1566083941)) - i) >>> 0;
+      i++;
+      if (i >= N) {
+        mt[0] = mt[N - 1] as number;
+        i = 1;
+      }
+    }
+    mt[0] = 0x80000000; // most significant bit set: a non-zero state
+    return generator;
+  }
+
   /** Regenerates the state (the twist) and tempers all of it into `block`. */
   private refill(): void {
     const mt = this.state;

@@ -6,6 +6,7 @@ import { MersenneTwister } from '../../src/statistics/mersenneTwister.js';
 
 const reference = JSON.parse(readFileSync('test/reference/expected/mersenne_twister.json', 'utf8')) as {
   seeds: { seed: number; uint32: number[]; doubles: number[] }[];
+  keys: { key: number[]; uint32: number[] }[];
 };
 
 describe('MersenneTwister reproduces NumPy RandomState', () => {
@@ -15,6 +16,15 @@ describe('MersenneTwister reproduces NumPy RandomState', () => {
       expect(uint32.map(() => raw.nextUint32())).toEqual(uint32);
       const uniform = new MersenneTwister(seed);
       expect(doubles.map(() => uniform.nextDouble())).toEqual(doubles);
+    });
+  }
+});
+
+describe('MersenneTwister.fromKey reproduces NumPy RandomState(array) (init_by_array)', () => {
+  for (const { key, uint32 } of reference.keys) {
+    it(`key [${key.join(', ')}]`, () => {
+      const raw = MersenneTwister.fromKey(key);
+      expect(uint32.map(() => raw.nextUint32())).toEqual(uint32);
     });
   }
 });
