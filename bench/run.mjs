@@ -2,20 +2,26 @@
 // dxreport's evaluate of the demo study — 2000 bootstrap replicates × every metric × 2 models at
 // n = 743 — against R pROC's ci.auc(method = "bootstrap", boot.n = 2000) for ONE model's AUC,
 // timed in the same run on the same machine. The ratios, not the times, compare across machines:
-//   full evaluate      — everything evaluate does (DeLong, calibration/loess, … and the bootstrap);
-//   bootstrap only     — evaluate with 2000 replicates minus evaluate with 0 replicates (paired runs),
-//                        i.e. the resampling, every replicate's statistics and their intervals.
-// Timings on a loaded machine are unreliable: the load average is printed (it includes this
-// benchmark's own previous runs); rerun when it is low.
+//   evaluate        — everything evaluate does (DeLong, calibration/loess, … and the bootstrap),
+//                     on 1 thread and on every CPU (at most 8; the results are identical);
+//   bootstrap only  — evaluate with 2000 replicates minus evaluate with 0 replicates (medians of
+//                     interleaved runs): the resampling, every replicate's statistics and their
+//                     intervals.
+// Both sides are timed warm, in a running process (pROC after library(pROC) and a warm-up
+// call; dxreport after warm-up runs, its worker threads started). Timings on a loaded machine
+// are unreliable: the load average is printed; rerun when it is low.
 import { spawnSync } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { evaluate, loadStudy } from '../dist/index.js';
+import { evaluate, loadStudy, stopBootstrapWorkers } from '../dist/index.js';
+import { lastThreadedRun } from '../dist/evaluate/bootstrapThreads.js';
 
 const STUDY = 'examples/bone-tumour/study.yaml';
 const REPLICATES = 2000;
-const RUNS = 15; // dxreport runs (each with and without the bootstrap)
+const RUNS = 25; // dxreport runs of each kind
 const R_RUNS = 5; // pROC runs
+const CPUS = availableParallelism();
+const THREADS = Math.min(8, CPUS);
 
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -23,30 +29,35 @@ function median(values) {
 }
 
 const study = loadStudy(STUDY);
-/** Seconds one evaluate of the study takes with `replicates` bootstrap replicates. */
-function timeEvaluate(replicates) {
+/** Seconds one evaluate of the study takes with `replicates` bootstrap replicates on `threads` threads. */
+function timeEvaluate(replicates, threads) {
   study.settings.bootstrap.replicates = replicates;
   const start = performance.now();
-  evaluate(study);
+  evaluate(study, { threads });
   return (performance.now() - start) / 1000;
 }
 
-const CPUS = availableParallelism();
 const loadBefore = loadavg()[0];
-for (let i = 0; i < 3; i++) {
-  timeEvaluate(REPLICATES); // warm-up (JIT)
-  timeEvaluate(0);
+for (let i = 0; i < 5; i++) {
+  timeEvaluate(REPLICATES, 1); // warm-up (JIT; and the worker threads start)
+  timeEvaluate(REPLICATES, THREADS);
+  timeEvaluate(0, 1);
 }
-const fullSeconds = [];
-const bootstrapSeconds = [];
+const times = { without: [], one: [], threaded: [] };
+let blocksByWorkers = 0;
+let blocks = 0;
+// interleaved, so that a change in the machine's load affects every kind alike
 for (let i = 0; i < RUNS; i++) {
-  const without = timeEvaluate(0);
-  const full = timeEvaluate(REPLICATES);
-  fullSeconds.push(full);
-  bootstrapSeconds.push(full - without);
+  times.without.push(timeEvaluate(0, 1));
+  times.one.push(timeEvaluate(REPLICATES, 1));
+  times.threaded.push(timeEvaluate(REPLICATES, THREADS));
+  blocks += lastThreadedRun().blocks;
+  blocksByWorkers += lastThreadedRun().byWorkers;
 }
-const full = median(fullSeconds);
-const bootstrapOnly = median(bootstrapSeconds);
+await stopBootstrapWorkers();
+const without = median(times.without);
+const one = median(times.one);
+const threaded = median(times.threaded);
 
 const rScript = `
 suppressMessages(library(pROC))
@@ -64,10 +75,18 @@ console.log(
   `n = ${study.data.labels.length} cases, ${REPLICATES} bootstrap replicates; medians of ${RUNS} dxreport runs and ${R_RUNS} pROC runs; load average ${loadBefore.toFixed(2)} → ${loadAfter.toFixed(2)} on ${CPUS} CPUs`,
 );
 console.log(
-  `dxreport evaluate, full (2 models: DeLong, calibration, … and the bootstrap of AUC + pAUC + AP + max F1 + 3 operating points × 9 measures + 99 net benefits, paired differences): ${ms(full)}`,
+  'dxreport evaluates 2 models: DeLong, calibration, … and the bootstrap of AUC + AP + max F1 + 3 operating points × 9 measures + 99 net benefits, and every paired difference',
 );
+const rows = [
+  ['evaluate without bootstrap', without],
+  ['evaluate, 1 thread', one],
+  [`evaluate, ${THREADS} threads`, threaded],
+  ['bootstrap only, 1 thread (difference)', one - without],
+  [`bootstrap only, ${THREADS} threads (difference)`, threaded - without],
+];
+for (const [label, seconds] of rows) console.log(`  ${label.padEnd(44)} ${ms(seconds).padStart(10)}`);
 console.log(
-  `dxreport bootstrap only (evaluate with ${REPLICATES} replicates − with 0, paired runs):                                                                   ${ms(bootstrapOnly)}`,
+  `  (worker threads evaluated ${((100 * blocksByWorkers) / Math.max(1, blocks)).toFixed(0)}% of the blocks of replicates)`,
 );
 if (r.status !== 0) {
   console.error(
@@ -76,15 +95,12 @@ if (r.status !== 0) {
   process.exit(0);
 }
 const pROCSeconds = Number(r.stdout.trim());
-console.log(
-  `pROC ci.auc(method = "bootstrap") for one model's AUC:                                                                                                 ${ms(pROCSeconds)}`,
-);
-console.log(`ratio, full evaluate:   dxreport is ${(pROCSeconds / full).toFixed(1)}× faster than pROC`);
-console.log(
-  `ratio, bootstrap only: dxreport is ${(pROCSeconds / bootstrapOnly).toFixed(1)}× faster than pROC`,
-);
-console.log('(issue 3 target: ≥ 20×)');
-// this benchmark keeps one CPU busy; more load than that competes with it
+console.log(`pROC ci.auc(method = "bootstrap", boot.n = ${REPLICATES}), one model's AUC: ${ms(pROCSeconds)}`);
+console.log('ratios (pROC time / dxreport time; issue 3 target ≥ 20×):');
+for (const [label, seconds] of rows.slice(1)) {
+  console.log(`  ${label.padEnd(44)} ${(pROCSeconds / seconds).toFixed(1).padStart(6)}×`);
+}
+// this benchmark keeps the CPUs busy; more load than that competes with it
 if (Math.max(loadBefore, loadAfter) > CPUS - 0.5) {
   console.log('note: the machine was loaded; the ratios are unreliable');
 }

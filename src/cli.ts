@@ -5,7 +5,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
+import { availableParallelism } from 'node:os';
 import { evaluate } from './evaluate/evaluate.js';
+import { startBootstrapWorkers } from './evaluate/bootstrapThreads.js';
 import { InputError } from './load/errors.js';
 import { loadStudy } from './load/loadStudy.js';
 import { parseCsv } from './load/csv.js';
@@ -45,7 +47,21 @@ function progressReporter(): ((done: number, total: number) => void) | undefined
   };
 }
 
+/** Threads for the bootstrap when --threads is not given: every CPU, at most 8. */
+function defaultThreads(): number {
+  return Math.max(1, Math.min(8, availableParallelism()));
+}
+
+function parseThreads(value: string): number {
+  const threads = Number(value);
+  if (!Number.isInteger(threads) || threads < 1 || threads > 64) {
+    throw new InvalidArgumentError(`"${value}": use a whole number of threads from 1 to 64`);
+  }
+  return threads;
+}
+
 interface ReportCliOptions {
+  threads?: number;
   out: string;
   format: OutputFormat[];
   pdf: boolean;
@@ -63,8 +79,11 @@ async function report(studyFile: string, options: ReportCliOptions) {
   }
   const generatedAt = reportDate();
   const study = loadStudy(studyFile);
+  const threads = options.threads ?? defaultThreads();
+  // started now, the workers boot while evaluate computes everything before the bootstrap
+  if (study.settings.bootstrap.replicates > 0) startBootstrapWorkers(threads - 1);
   const onProgress = progressReporter();
-  const results = evaluate(study, onProgress ? { onProgress } : {});
+  const results = evaluate(study, { threads, ...(onProgress ? { onProgress } : {}) });
   const formats = new Set(options.format);
   if (!options.pdf) formats.delete('pdf');
   const notices: string[] = [];
@@ -118,6 +137,11 @@ program
   .option(
     '--template-dir <dir>',
     "folder of templates overriding the built-in layout.hbs or any partial (a journal's house style)",
+  )
+  .option(
+    '--threads <n>',
+    'threads for the bootstrap (default: every CPU, at most 8); the results are identical for any number',
+    parseThreads,
   )
   .option('--debug', 'print stack traces on errors')
   .addHelpText(

@@ -5,10 +5,12 @@
  * pass with multiplicity weights (weightedRocPass.ts), never a re-sort. The replicate values
  * are stored statistic by statistic, so that each series to summarise is contiguous.
  *
- * Pseudorandom numbers: 32-bit Mersenne Twister MT19937 (Matsumoto & Nishimura 1998),
- * seeded with `bootstrap.seed`; its `normalized()` stream equals NumPy's `RandomState(seed)`.
- * The cases arrive in canonical order (see canonicalOrder.ts), so the resamples do not
- * depend on the order of rows in the input file. It runs in one thread.
+ * The replicates come in blocks of REPLICATES_PER_BLOCK (100), each drawn from its own
+ * stream: 32-bit Mersenne Twister MT19937 (Matsumoto & Nishimura 1998) seeded by
+ * init_by_array([seed, block]), the stream of NumPy's `RandomState([seed, block])`. Blocks
+ * are independent, so they can be evaluated by any number of threads (bootstrapThreads.ts)
+ * with the same result. The cases arrive in canonical order (see canonicalOrder.ts), so the
+ * resamples do not depend on the order of rows in the input file either.
  */
 import { MersenneTwister } from '../statistics/mersenneTwister.js';
 import { mcclishStandardised, partialAreaRaw } from '../statistics/partialAuc.js';
@@ -25,7 +27,14 @@ import { bcaInterval, percentileInterval, pValueFromCounts } from '../statistics
 import type { ThresholdRule } from './results.js';
 import { chooseThreshold } from './operatingPoints.js';
 
-export const BOOTSTRAP_RNG = 'MT19937 (Mersenne Twister)';
+/**
+ * Replicates per block. Block b holds replicates b·REPLICATES_PER_BLOCK onwards and draws
+ * them from its own stream, MT19937 seeded by init_by_array([seed, b]) (NumPy's
+ * `RandomState([seed, b])`), so that any thread can evaluate any block and the results do
+ * not depend on how many threads run them, or which.
+ */
+export const REPLICATES_PER_BLOCK = 100;
+export const BOOTSTRAP_RNG = `MT19937 (Mersenne Twister), one stream per block of ${REPLICATES_PER_BLOCK} replicates`;
 
 /** The per-model statistics one replicate yields, in a fixed layout. */
 export const OPERATING_POINT_MEASURES = [
@@ -205,22 +214,27 @@ function clusterMembers(clusters: Int32Array, order: readonly number[]): number[
   return [...byCluster.values()];
 }
 
+/** Jackknife units (leave-one-out fits) per block of work. */
+export const JACKKNIFE_UNITS_PER_BLOCK = 100;
+
 /**
- * The bootstrap's resampling: each call returns the multiplicity weights of the next
- * replicate (the same array, refilled). Stratified: as many draws with replacement from the
- * positives as there are positives, and likewise for the negatives; clustered: whole
- * clusters drawn with replacement (stratification then not applied); otherwise n draws from
- * all cases. Cases are taken in the order given, which evaluate makes canonical.
+ * The bootstrap's resampling of block `block`: each call returns the multiplicity weights of
+ * the block's next replicate (the same array, refilled). Stratified: as many draws with
+ * replacement from the positives as there are positives, and likewise for the negatives;
+ * clustered: whole clusters drawn with replacement (stratification then not applied);
+ * otherwise n draws from all cases. Cases are taken in the order given, which evaluate makes
+ * canonical.
  */
 export function resampler(
   labels: Uint8Array,
   clusters: Int32Array | null,
   stratified: boolean,
   seed: number,
+  block = 0,
 ): () => Float64Array {
   const n = labels.length;
   const order = Array.from({ length: n }, (_, i) => i);
-  const random = new MersenneTwister(seed);
+  const random = MersenneTwister.fromKey([seed, block]);
   const weights = new Float64Array(n);
   const positives = Int32Array.from(order.filter((i) => labels[i] === 1));
   const negatives = Int32Array.from(order.filter((i) => labels[i] !== 1));
@@ -255,19 +269,19 @@ export function resampler(
 }
 
 /**
- * Replicates are evaluated into a small replicate-major block (row j: the `width` statistics
- * of one replicate) and copied to the stat-major series a block at a time: writing every
+ * Replicates are evaluated into a small replicate-major buffer (row j: the `width` statistics
+ * of one replicate) and copied to the stat-major series a buffer at a time: writing every
  * replicate straight into `width` series far apart in memory would touch as many memory
  * pages per replicate, which costs more than computing the statistics.
  */
-const BLOCK_ROWS = 16;
+const BUFFER_ROWS = 16;
 
 /**
- * Copies the `rows` rows of `block` to replicates first … first + rows − 1 of the stat-major
- * `series` (statistic s of replicate r at s·length + r).
+ * Copies the `rows` rows of `buffer` to entries first … first + rows − 1 of the stat-major
+ * `series` (statistic s of entry r at s·length + r).
  */
-function copyBlockToSeries(
-  block: Float64Array,
+function copyBufferToSeries(
+  buffer: Float64Array,
   width: number,
   rows: number,
   series: Float64Array,
@@ -276,14 +290,31 @@ function copyBlockToSeries(
 ): void {
   for (let s = 0; s < width; s++) {
     const start = s * length + first;
-    for (let j = 0, at = s; j < rows; j++, at += width) series[start + j] = block[at] as number;
+    for (let j = 0, at = s; j < rows; j++, at += width) series[start + j] = buffer[at] as number;
   }
 }
 
-export function runBootstrap(input: BootstrapInput): BootstrapDistribution {
+/**
+ * A bootstrap prepared for evaluation in blocks: each model's scores sorted once, its
+ * thresholds located on them, and the scratch space of one evaluating thread.
+ */
+export interface BootstrapPlan {
+  input: BootstrapInput;
+  layout: ModelLayout;
+  preparations: ModelPreparation[];
+  odds: Float64Array;
+  rederived: Int32Array;
+  buffers: Float64Array[];
+  /** Blocks of replicates, then blocks of jackknife units (when BCa was asked for). */
+  replicateBlocks: number;
+  jackknifeBlocks: number;
+  /** Jackknife units: each case, or the cases of each cluster when clusters are resampled. */
+  jackknifeUnits: number;
+  clusterUnits: number[][] | null;
+}
+
+export function planBootstrap(input: BootstrapInput): BootstrapPlan {
   const n = input.labels.length;
-  const B = input.replicates;
-  const models = input.scores.length;
   const layout = modelLayout(
     input.rules.length,
     input.partialAucRanges.length,
@@ -300,109 +331,172 @@ export function runBootstrap(input: BootstrapInput): BootstrapDistribution {
       gridIndices: Int32Array.from(input.decisionThresholds.map(indexOf)),
     };
   });
-  const odds = thresholdOdds(input.decisionThresholds);
-  const rederived = new Int32Array(input.rules.length);
-
-  /** Every model under `weights`, written as row `row` of each model's block. */
-  const evaluateAll = (weights: Float64Array, row: number) => {
-    for (let m = 0; m < models; m++) {
-      const preparation = preparations[m] as ModelPreparation;
-      const pass = preparation.pass;
-      weightedRocPass(preparation.plan, weights, pass);
-      let indices = preparation.pointIndices;
-      if (input.rederiveThresholds) {
-        // the slower mode: each replicate re-chooses its thresholds on its own curve
-        for (let j = 0; j < input.rules.length; j++) {
-          const rule = input.rules[j] as ThresholdRule;
-          rederived[j] =
-            rule.kind === 'threshold'
-              ? (preparation.pointIndices[j] as number)
-              : thresholdIndex(pass.curve.thresholds, chooseThreshold(rule, pass.curve));
-        }
-        indices = rederived;
-      }
-      writeModelStatistics(
-        pass,
-        indices,
-        preparation.gridIndices,
-        odds,
-        layout,
-        input.partialAucRanges,
-        blocks[m] as Float64Array,
-        row * layout.width,
-      );
-    }
-  };
-
-  const blocks = input.scores.map(() => new Float64Array(layout.width * BLOCK_ROWS));
-  /**
-   * Evaluates the `count` weightings `weightsOf(0)`, … into the stat-major series `targets`
-   * (one per model), BLOCK_ROWS at a time; `afterEach(i)` runs once weighting i is done.
-   */
-  const evaluateSeries = (
-    count: number,
-    weightsOf: (i: number) => Float64Array,
-    targets: Float64Array[],
-    afterEach?: (i: number) => void,
-  ) => {
-    for (let first = 0; first < count; first += BLOCK_ROWS) {
-      const rows = Math.min(BLOCK_ROWS, count - first);
-      for (let j = 0; j < rows; j++) {
-        evaluateAll(weightsOf(first + j), j);
-        afterEach?.(first + j);
-      }
-      for (let m = 0; m < models; m++) {
-        copyBlockToSeries(
-          blocks[m] as Float64Array,
-          layout.width,
-          rows,
-          targets[m] as Float64Array,
-          count,
-          first,
-        );
-      }
-    }
-  };
-
-  // the cases come in canonical order (evaluate sorts them), so resamples do not depend on the file's row order
-  const values = input.scores.map(() => new Float64Array(layout.width * B));
-  const resample = resampler(input.labels, input.clusters, input.stratified, input.seed);
-  const progressEvery = Math.max(1, Math.floor(B / 100));
-  const onProgress = input.onProgress;
-  evaluateSeries(
-    B,
-    () => resample(),
-    values,
-    onProgress
-      ? (r) => {
-          if ((r + 1) % progressEvery === 0 || r + 1 === B) onProgress(r + 1, B);
-        }
-      : undefined,
-  );
-
-  let jackknife: Float64Array[] | null = null;
-  let jackknifeUnits = n;
-  if (input.withJackknife) {
-    // the jackknife leaves out one resampling unit at a time: a case, or a whole cluster
-    const units = input.clusters
+  // the jackknife leaves out one resampling unit at a time: a case, or a whole cluster
+  const clusterUnits =
+    input.withJackknife && input.clusters
       ? clusterMembers(
           input.clusters,
           Array.from({ length: n }, (_, i) => i),
         )
       : null;
-    jackknifeUnits = units ? units.length : n;
-    jackknife = input.scores.map(() => new Float64Array(layout.width * jackknifeUnits));
-    const weights = new Float64Array(n).fill(1);
-    let leftOut: readonly number[] = [];
-    const withoutUnit = (u: number) => {
-      for (const i of leftOut) weights[i] = 1;
-      leftOut = units ? (units[u] as number[]) : [u];
-      for (const i of leftOut) weights[i] = 0;
-      return weights;
-    };
-    evaluateSeries(jackknifeUnits, withoutUnit, jackknife);
+  const jackknifeUnits = clusterUnits ? clusterUnits.length : n;
+  return {
+    input,
+    layout,
+    preparations,
+    odds: thresholdOdds(input.decisionThresholds),
+    rederived: new Int32Array(input.rules.length),
+    buffers: input.scores.map(() => new Float64Array(layout.width * BUFFER_ROWS)),
+    replicateBlocks: Math.ceil(input.replicates / REPLICATES_PER_BLOCK),
+    jackknifeBlocks: input.withJackknife ? Math.ceil(jackknifeUnits / JACKKNIFE_UNITS_PER_BLOCK) : 0,
+    jackknifeUnits,
+    clusterUnits,
+  };
+}
+
+/** Every model under `weights`, written as row `row` of each model's buffer. */
+function evaluateWeighting(plan: BootstrapPlan, weights: Float64Array, row: number): void {
+  const { input, layout, rederived } = plan;
+  for (let m = 0; m < plan.preparations.length; m++) {
+    const preparation = plan.preparations[m] as ModelPreparation;
+    const pass = preparation.pass;
+    weightedRocPass(preparation.plan, weights, pass);
+    let indices = preparation.pointIndices;
+    if (input.rederiveThresholds) {
+      // the slower mode: each replicate re-chooses its thresholds on its own curve
+      for (let j = 0; j < input.rules.length; j++) {
+        const rule = input.rules[j] as ThresholdRule;
+        rederived[j] =
+          rule.kind === 'threshold'
+            ? (preparation.pointIndices[j] as number)
+            : thresholdIndex(pass.curve.thresholds, chooseThreshold(rule, pass.curve));
+      }
+      indices = rederived;
+    }
+    writeModelStatistics(
+      pass,
+      indices,
+      preparation.gridIndices,
+      plan.odds,
+      layout,
+      input.partialAucRanges,
+      plan.buffers[m] as Float64Array,
+      row * layout.width,
+    );
   }
-  return { layout, replicates: B, values, jackknife, cases: jackknifeUnits };
+}
+
+/**
+ * Evaluates weightings first … first + count − 1 (`weightsOf(i)` gives weighting i) into
+ * entries first … of the stat-major series `targets` (one per model, `length` entries per
+ * statistic), BUFFER_ROWS at a time.
+ */
+function evaluateRange(
+  plan: BootstrapPlan,
+  first: number,
+  count: number,
+  weightsOf: (i: number) => Float64Array,
+  targets: Float64Array[],
+  length: number,
+): void {
+  const width = plan.layout.width;
+  for (let start = first; start < first + count; start += BUFFER_ROWS) {
+    const rows = Math.min(BUFFER_ROWS, first + count - start);
+    for (let j = 0; j < rows; j++) evaluateWeighting(plan, weightsOf(start + j), j);
+    for (let m = 0; m < targets.length; m++) {
+      copyBufferToSeries(
+        plan.buffers[m] as Float64Array,
+        width,
+        rows,
+        targets[m] as Float64Array,
+        length,
+        start,
+      );
+    }
+  }
+}
+
+/**
+ * Block `block` of the plan's work: a block of replicates (block < replicateBlocks) into
+ * `values`, or a block of jackknife units into `jackknife`. Blocks are independent: any
+ * thread can evaluate any of them, in any order, with the same result.
+ */
+export function evaluateBootstrapBlock(
+  plan: BootstrapPlan,
+  block: number,
+  values: Float64Array[],
+  jackknife: Float64Array[] | null,
+): void {
+  const { input } = plan;
+  if (block < plan.replicateBlocks) {
+    const first = block * REPLICATES_PER_BLOCK;
+    const count = Math.min(REPLICATES_PER_BLOCK, input.replicates - first);
+    const resample = resampler(input.labels, input.clusters, input.stratified, input.seed, block);
+    evaluateRange(plan, first, count, () => resample(), values, input.replicates);
+    return;
+  }
+  if (!jackknife) throw new Error('evaluateBootstrapBlock: jackknife block without jackknife output');
+  const first = (block - plan.replicateBlocks) * JACKKNIFE_UNITS_PER_BLOCK;
+  const count = Math.min(JACKKNIFE_UNITS_PER_BLOCK, plan.jackknifeUnits - first);
+  const units = plan.clusterUnits;
+  const weights = new Float64Array(input.labels.length).fill(1);
+  let leftOut: readonly number[] = [];
+  const withoutUnit = (u: number) => {
+    for (const i of leftOut) weights[i] = 1;
+    leftOut = units ? (units[u] as number[]) : [u];
+    for (const i of leftOut) weights[i] = 0;
+    return weights;
+  };
+  evaluateRange(plan, first, count, withoutUnit, jackknife, plan.jackknifeUnits);
+}
+
+/** How the blocks of a bootstrap are run: in this thread, or shared with worker threads. */
+export type BlockRunner = (
+  plan: BootstrapPlan,
+  values: Float64Array[],
+  jackknife: Float64Array[] | null,
+  onBlockDone: (block: number) => void,
+) => void;
+
+/** Runs every block in this thread, in order. */
+export const runBlocksInThisThread: BlockRunner = (plan, values, jackknife, onBlockDone) => {
+  const blocks = plan.replicateBlocks + plan.jackknifeBlocks;
+  for (let block = 0; block < blocks; block++) {
+    evaluateBootstrapBlock(plan, block, values, jackknife);
+    onBlockDone(block);
+  }
+};
+
+/** Output arrays of a bootstrap: `size` doubles each, in shared memory when threads write them. */
+export function bootstrapOutputs(count: number, size: number, shared: boolean): Float64Array[] {
+  return Array.from({ length: count }, () =>
+    shared
+      ? new Float64Array(new SharedArrayBuffer(size * Float64Array.BYTES_PER_ELEMENT))
+      : new Float64Array(size),
+  );
+}
+
+export function runBootstrap(
+  input: BootstrapInput,
+  runBlocks: BlockRunner = runBlocksInThisThread,
+  shared = false,
+): BootstrapDistribution {
+  const plan = planBootstrap(input);
+  const B = input.replicates;
+  const models = input.scores.length;
+  const width = plan.layout.width;
+  const values = bootstrapOutputs(models, width * B, shared);
+  const jackknife = input.withJackknife
+    ? bootstrapOutputs(models, width * plan.jackknifeUnits, shared)
+    : null;
+  const onProgress = input.onProgress;
+  let replicatesDone = 0;
+  runBlocks(plan, values, jackknife, (block) => {
+    if (block >= plan.replicateBlocks || !onProgress) return;
+    replicatesDone += Math.min(REPLICATES_PER_BLOCK, B - block * REPLICATES_PER_BLOCK);
+    onProgress(replicatesDone, B);
+  });
+  return { layout: plan.layout, replicates: B, values, jackknife, cases: plan.jackknifeUnits };
 }
 
 /** Share of replicates in which a statistic is undefined above which no interval is given. */

@@ -18,6 +18,7 @@ import {
   differenceSeries,
   jackknifeDifference,
   jackknifeOf,
+  runBlocksInThisThread,
   runBootstrap,
   seriesOf,
   summarise,
@@ -37,6 +38,7 @@ import {
   type PairedSettings,
 } from './comparisons.js';
 import { aucResult, partialAucResults, rocPoints } from './discrimination.js';
+import { bootstrapThreadsAvailable, threadedBlockRunner } from './bootstrapThreads.js';
 import { aucVarianceMethod, subgroupResults, summariseModels } from './subsets.js';
 import {
   chooseThreshold,
@@ -72,6 +74,11 @@ import { predictiveValueScoreTest, type PairedCallsTable } from '../statistics/p
 export interface EvaluateOptions {
   /** Called as bootstrap replicates complete. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Threads for the bootstrap, this one included (default 1: no worker threads). The results
+   * are the same for any number: each block of replicates has its own random stream.
+   */
+  threads?: number;
 }
 
 const BOOTSTRAP_PERCENTILE = 'stratified bootstrap percentile interval';
@@ -369,11 +376,16 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
       withJackknife: boot.interval === 'bca',
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     };
-    const distribution = runBootstrap(input);
+    const threads = Math.max(1, Math.floor(options.threads ?? 1));
+    const runBlocks = threads > 1 ? threadedBlockRunner(threads) : runBlocksInThisThread;
+    const shared = threads > 1 && bootstrapThreadsAvailable();
+    const distribution = runBootstrap(input, runBlocks, shared);
     // with rederiveThresholds, each model's operating-point intervals come from a second pass
     // over the same resamples in which data-driven thresholds are chosen anew; comparisons keep
     // the thresholds fixed, as the contract requires
-    const rederived = boot.rederiveThresholds ? runBootstrap({ ...input, rederiveThresholds: true }) : null;
+    const rederived = boot.rederiveThresholds
+      ? runBootstrap({ ...input, rederiveThresholds: true }, runBlocks, shared)
+      : null;
     applyBootstrap(distribution, rederived ?? distribution);
   }
 

@@ -355,7 +355,7 @@ export function buildMethods(results: Results): MethodsText {
     const b = s.bootstrap;
     const kind = b.interval === 'bca' ? 'bias-corrected and accelerated (BCa) [[efron1987]]' : 'percentile';
     w.paragraph([
-      `Bootstrap CIs are ${kind} intervals from ${formatInteger(b.replicates)} ${clustered ? 'cluster' : b.stratified ? 'stratified (positives and negatives resampled separately)' : ''} bootstrap replicates [[efron1993]], drawn with the ${b.rng} generator seeded with ${b.seed}; they are reported for measures without an analytic interval (such as average precision and F1) and alongside the analytic intervals elsewhere.`.replace(
+      `Bootstrap CIs are ${kind} intervals from ${formatInteger(b.replicates)} ${clustered ? 'cluster' : b.stratified ? 'stratified (positives and negatives resampled separately)' : ''} bootstrap replicates [[efron1993]], drawn with ${b.rng}, seeded with ${b.seed}; they are reported for measures without an analytic interval (such as average precision and F1) and alongside the analytic intervals elsewhere.`.replace(
         /\s{2,}/g,
         ' ',
       ),

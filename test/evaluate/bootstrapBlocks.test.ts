@@ -1,0 +1,94 @@
+// The bootstrap's blocks are independent: evaluated in any order (as threads would take them),
+// they give the same values; and evaluate gives byte-identical results with 1, 2 or 3 threads
+// (worker threads run from the compiled package, which `npm test` builds first).
+import { existsSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  evaluateBootstrapBlock,
+  REPLICATES_PER_BLOCK,
+  runBootstrap,
+  type BlockRunner,
+  type BootstrapInput,
+} from '../../src/evaluate/bootstrap.js';
+import { loadStudy } from '../../src/load/loadStudy.js';
+
+const study = loadStudy('test/fixtures/asah/study.yaml');
+
+function input(withJackknife: boolean, clusters: Int32Array | null): BootstrapInput {
+  const scores = study.data.scores;
+  return {
+    labels: study.data.labels,
+    scores,
+    thresholds: scores.map(() => [0.5, 0.3]),
+    rules: [
+      { kind: 'threshold', value: 0.5 },
+      { kind: 'threshold', value: 0.3 },
+    ],
+    rederiveThresholds: false,
+    partialAucRanges: [{ focus: 'specificity', from: 0.8, to: 1 }],
+    decisionThresholds: [0.1, 0.2, 0.5],
+    replicates: 2.5 * REPLICATES_PER_BLOCK,
+    seed: 5,
+    stratified: true,
+    clusters,
+    withJackknife,
+  };
+}
+
+/** Evaluates the blocks last to first, as another thread might. */
+const backwards: BlockRunner = (plan, values, jackknife, onBlockDone) => {
+  for (let block = plan.replicateBlocks + plan.jackknifeBlocks - 1; block >= 0; block--) {
+    evaluateBootstrapBlock(plan, block, values, jackknife);
+    onBlockDone(block);
+  }
+};
+
+describe('bootstrap blocks', () => {
+  it('give the same replicates and jackknife values in any order', () => {
+    const n = study.data.labels.length;
+    const clusters = Int32Array.from({ length: n }, (_, i) => Math.floor(i / 3));
+    for (const [jackknife, clustered] of [
+      [false, null],
+      [true, null],
+      [true, clusters],
+    ] as const) {
+      const forwards = runBootstrap(input(jackknife, clustered));
+      const reversed = runBootstrap(input(jackknife, clustered), backwards);
+      expect(reversed.values).toEqual(forwards.values);
+      expect(reversed.jackknife).toEqual(forwards.jackknife);
+    }
+  });
+
+  it('report progress once per block of replicates, up to B', () => {
+    const seen: number[] = [];
+    runBootstrap({ ...input(true, null), onProgress: (done) => seen.push(done) });
+    expect(seen).toEqual([100, 200, 250]);
+  });
+});
+
+const compiled = existsSync('dist/evaluate/bootstrapWorker.js');
+describe.skipIf(!compiled)('evaluate with worker threads (compiled package)', () => {
+  afterAll(async () => {
+    const threads = await import('../../dist/evaluate/bootstrapThreads.js');
+    await threads.stopBootstrapWorkers();
+  });
+
+  it('gives byte-identical results with 1, 2 and 3 threads, also with BCa and re-chosen thresholds', async () => {
+    const dist = await import('../../dist/index.js');
+    const threads = await import('../../dist/evaluate/bootstrapThreads.js');
+    expect(threads.bootstrapThreadsAvailable()).toBe(true);
+    for (const file of ['examples/bone-tumour/study.yaml', 'test/fixtures/asah/study.yaml']) {
+      const loaded = dist.loadStudy(file);
+      loaded.settings.bootstrap.replicates = 700;
+      loaded.settings.bootstrap.interval = 'bca';
+      loaded.settings.bootstrap.rederiveThresholds = true;
+      const one = JSON.stringify(dist.evaluate(loaded, { threads: 1 }));
+      // started first, so that the workers are running and take blocks
+      threads.startBootstrapWorkers(2);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(JSON.stringify(dist.evaluate(loaded, { threads: 2 }))).toBe(one);
+      expect(threads.lastThreadedRun().byWorkers).toBeGreaterThan(0);
+      expect(JSON.stringify(dist.evaluate(loaded, { threads: 3 }))).toBe(one);
+    }
+  });
+});
