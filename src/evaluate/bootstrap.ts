@@ -450,16 +450,19 @@ export function evaluateBootstrapBlock(
   evaluateRange(plan, first, count, withoutUnit, jackknife, plan.jackknifeUnits);
 }
 
-/** How the blocks of a bootstrap are run: in this thread, or shared with worker threads. */
+/**
+ * How the blocks of a bootstrap are run: a runner is started with the plan and the output
+ * arrays (worker threads may begin at once) and returns `finish`, which evaluates whatever
+ * is left in this thread, waits for the rest and calls `onBlockDone` once per block.
+ */
 export type BlockRunner = (
   plan: BootstrapPlan,
   values: Float64Array[],
   jackknife: Float64Array[] | null,
-  onBlockDone: (block: number) => void,
-) => void;
+) => (onBlockDone: (block: number) => void) => void;
 
-/** Runs every block in this thread, in order. */
-export const runBlocksInThisThread: BlockRunner = (plan, values, jackknife, onBlockDone) => {
+/** Runs every block in this thread, in order, when finished. */
+export const runBlocksInThisThread: BlockRunner = (plan, values, jackknife) => (onBlockDone) => {
   const blocks = plan.replicateBlocks + plan.jackknifeBlocks;
   for (let block = 0; block < blocks; block++) {
     evaluateBootstrapBlock(plan, block, values, jackknife);
@@ -476,11 +479,16 @@ export function bootstrapOutputs(count: number, size: number, shared: boolean): 
   );
 }
 
-export function runBootstrap(
+/**
+ * Starts a bootstrap: with worker threads, they begin evaluating its blocks while this thread
+ * does other work; `finish` then completes it (in this thread too) and returns the
+ * distribution. `shared`: outputs in shared memory, as worker threads need.
+ */
+export function startBootstrap(
   input: BootstrapInput,
   runBlocks: BlockRunner = runBlocksInThisThread,
   shared = false,
-): BootstrapDistribution {
+): { finish: () => BootstrapDistribution } {
   const plan = planBootstrap(input);
   const B = input.replicates;
   const models = input.scores.length;
@@ -489,14 +497,28 @@ export function runBootstrap(
   const jackknife = input.withJackknife
     ? bootstrapOutputs(models, width * plan.jackknifeUnits, shared)
     : null;
-  const onProgress = input.onProgress;
-  let replicatesDone = 0;
-  runBlocks(plan, values, jackknife, (block) => {
-    if (block >= plan.replicateBlocks || !onProgress) return;
-    replicatesDone += Math.min(REPLICATES_PER_BLOCK, B - block * REPLICATES_PER_BLOCK);
-    onProgress(replicatesDone, B);
-  });
-  return { layout: plan.layout, replicates: B, values, jackknife, cases: plan.jackknifeUnits };
+  const finishBlocks = runBlocks(plan, values, jackknife);
+  return {
+    finish: () => {
+      const onProgress = input.onProgress;
+      let replicatesDone = 0;
+      finishBlocks((block) => {
+        if (block >= plan.replicateBlocks || !onProgress) return;
+        replicatesDone += Math.min(REPLICATES_PER_BLOCK, B - block * REPLICATES_PER_BLOCK);
+        onProgress(replicatesDone, B);
+      });
+      return { layout: plan.layout, replicates: B, values, jackknife, cases: plan.jackknifeUnits };
+    },
+  };
+}
+
+/** The whole bootstrap at once: `startBootstrap(…).finish()`. */
+export function runBootstrap(
+  input: BootstrapInput,
+  runBlocks: BlockRunner = runBlocksInThisThread,
+  shared = false,
+): BootstrapDistribution {
+  return startBootstrap(input, runBlocks, shared).finish();
 }
 
 /** Share of replicates in which a statistic is undefined above which no interval is given. */
@@ -516,9 +538,10 @@ export interface BootstrapSummary {
 let summaryScratch = new Float64Array(0);
 
 /**
- * Interval (percentile or BCa) and p for one series of replicate values; null when too many
- * replicates left the statistic undefined. The series is left unchanged: its finite values
- * are copied to a reused scratch buffer, where the selections rearrange them.
+ * Interval (percentile or BCa) and p for one series of replicate values, or for the paired
+ * differences series − `minus` when `minus` is given (computed on the fly, not stored); null
+ * when too many replicates left the statistic undefined. The series are left unchanged: the
+ * finite values are copied to a reused scratch buffer, where the selections rearrange them.
  */
 export function summarise(
   series: Float64Array,
@@ -526,35 +549,40 @@ export function summarise(
   level: number,
   kind: 'percentile' | 'bca',
   jackknife: Float64Array | null,
+  minus?: Float64Array,
 ): BootstrapSummary | null {
   const total = series.length;
   if (summaryScratch.length < total) summaryScratch = new Float64Array(total);
-  // one pass copies the finite values, sums them and counts the signs the p-value needs
+  // one pass copies the finite values, counts the signs the p-value needs, and sums them
+  // and their squares about a shift (the first value), which keeps the variance accurate
+  const first = total > 0 ? (series[0] as number) - (minus ? (minus[0] as number) : 0) : 0;
+  const shift = first - first === 0 ? first : 0;
   let count = 0;
   let sum = 0;
+  let squares = 0;
   let atOrBelow = 0;
   let atOrAbove = 0;
   for (let i = 0; i < total; i++) {
-    const v = series[i] as number;
+    const v = minus ? (series[i] as number) - (minus[i] as number) : (series[i] as number);
     if (v - v !== 0) continue; // NaN or ±Infinity: undefined in this replicate
     summaryScratch[count++] = v;
-    sum += v;
+    const d = v - shift;
+    sum += d;
+    squares += d * d;
     atOrBelow += +(v <= 0);
     atOrAbove += +(v >= 0);
   }
   const finite = summaryScratch.subarray(0, count);
   const undefinedShare = 1 - count / total;
   if (count === 0 || undefinedShare > MAX_UNDEFINED_SHARE) return null;
-  const mean = sum / count;
-  let squares = 0;
-  for (let i = 0; i < count; i++) squares += ((finite[i] as number) - mean) ** 2;
   const p = pValueFromCounts(atOrBelow, atOrAbove, count);
   let bounds: { lower: number; upper: number } | null = null;
   if (kind === 'bca' && jackknife && estimate !== null)
     bounds = bcaInterval(finite.sort(), estimate, jackknife, level);
   const used = bounds ? 'bca' : 'percentile';
   bounds ??= percentileInterval(finite, level);
-  return { ...bounds, p, undefinedShare, sd: Math.sqrt(squares / Math.max(1, count - 1)), kind: used };
+  const variance = Math.max(0, (squares - (sum * sum) / count) / Math.max(1, count - 1));
+  return { ...bounds, p, undefinedShare, sd: Math.sqrt(variance), kind: used };
 }
 
 /**
@@ -564,16 +592,6 @@ export function summarise(
 export function seriesOf(distribution: BootstrapDistribution, m: number, slot: number): Float64Array {
   const B = distribution.replicates;
   return (distribution.values[m] as Float64Array).subarray(slot * B, (slot + 1) * B);
-}
-
-/** Replicate differences a − b of statistic `slot` (paired: the same resample); a new array. */
-export function differenceSeries(
-  distribution: BootstrapDistribution,
-  a: number,
-  b: number,
-  slot: number,
-): Float64Array {
-  return difference(seriesOf(distribution, a, slot), seriesOf(distribution, b, slot));
 }
 
 /** Leave-one-out values of statistic `slot` of model m (a view, to be read), when BCa was asked for. */

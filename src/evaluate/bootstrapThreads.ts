@@ -117,14 +117,11 @@ export function failJob(control: Int32Array): void {
  * thread, or where workers cannot run, it runs them all in this thread.
  */
 export function threadedBlockRunner(threads: number): BlockRunner {
-  return (plan, values, jackknife, onBlockDone) => {
+  return (plan, values, jackknife) => {
     const helpers = startBootstrapWorkers(threads - 1);
     const blocks = plan.replicateBlocks + plan.jackknifeBlocks;
     const sharedOutputs = values.every((v) => v.buffer instanceof SharedArrayBuffer);
-    if (helpers === 0 || blocks <= 1 || !sharedOutputs) {
-      runBlocksInThisThread(plan, values, jackknife, onBlockDone);
-      return;
-    }
+    if (helpers === 0 || blocks <= 1 || !sharedOutputs) return runBlocksInThisThread(plan, values, jackknife);
     const control = new Int32Array(new SharedArrayBuffer(CONTROL_WORDS * Int32Array.BYTES_PER_ELEMENT));
     const states = new Int32Array(new SharedArrayBuffer(blocks * Int32Array.BYTES_PER_ELEMENT));
     const { onProgress: _, ...input } = plan.input;
@@ -136,46 +133,58 @@ export function threadedBlockRunner(threads: number): BlockRunner {
       jackknife: jackknife ? jackknife.map((v) => v.buffer as SharedArrayBuffer) : null,
     };
     for (const worker of workers.slice(0, helpers)) worker.postMessage(job);
-
-    // progress: each block reported once, whichever thread finished it
-    const reported = new Uint8Array(blocks);
-    const report = () => {
-      for (let block = 0; block < blocks; block++) {
-        if (reported[block] === 0 && Atomics.load(states, block) === DONE) {
-          reported[block] = 1;
-          onBlockDone(block);
-        }
-      }
-    };
-    let takenHere = 0;
-    takeBlocks(plan, control, states, values, jackknife, () => {
-      takenHere++;
-      report();
-    });
-
-    let done = Atomics.load(control, BLOCKS_DONE);
-    let lastProgress = Date.now();
-    while (done < blocks) {
-      if (Atomics.load(control, FAILED) !== 0 || Date.now() - lastProgress > STALL_MILLISECONDS) {
-        // a worker failed (or stalled): compute here whatever is not finished; a block that
-        // is still running elsewhere gives the same values, so writing it twice is harmless
-        for (let block = 0; block < blocks; block++) {
-          if (Atomics.load(states, block) !== DONE) {
-            evaluateBootstrapBlock(plan, block, values, jackknife);
-            Atomics.store(states, block, DONE);
-          }
-        }
-        break;
-      }
-      Atomics.wait(control, BLOCKS_DONE, done, 100);
-      const now = Atomics.load(control, BLOCKS_DONE);
-      if (now !== done) lastProgress = Date.now();
-      done = now;
-      report();
-    }
-    report();
-    lastRun = { blocks, byWorkers: blocks - takenHere };
+    return (onBlockDone) => finishJob(plan, control, states, values, jackknife, onBlockDone);
   };
+}
+
+/** This thread's part of a job: take blocks until none is left, then wait for the others. */
+function finishJob(
+  plan: BootstrapPlan,
+  control: Int32Array,
+  states: Int32Array,
+  values: Float64Array[],
+  jackknife: Float64Array[] | null,
+  onBlockDone: (block: number) => void,
+): void {
+  const blocks = states.length;
+  // progress: each block reported once, whichever thread finished it
+  const reported = new Uint8Array(blocks);
+  const report = () => {
+    for (let block = 0; block < blocks; block++) {
+      if (reported[block] === 0 && Atomics.load(states, block) === DONE) {
+        reported[block] = 1;
+        onBlockDone(block);
+      }
+    }
+  };
+  let takenHere = 0;
+  takeBlocks(plan, control, states, values, jackknife, () => {
+    takenHere++;
+    report();
+  });
+
+  let done = Atomics.load(control, BLOCKS_DONE);
+  let lastProgress = Date.now();
+  while (done < blocks) {
+    if (Atomics.load(control, FAILED) !== 0 || Date.now() - lastProgress > STALL_MILLISECONDS) {
+      // a worker failed (or stalled): compute here whatever is not finished; a block that
+      // is still running elsewhere gives the same values, so writing it twice is harmless
+      for (let block = 0; block < blocks; block++) {
+        if (Atomics.load(states, block) !== DONE) {
+          evaluateBootstrapBlock(plan, block, values, jackknife);
+          Atomics.store(states, block, DONE);
+        }
+      }
+      break;
+    }
+    Atomics.wait(control, BLOCKS_DONE, done, 100);
+    const now = Atomics.load(control, BLOCKS_DONE);
+    if (now !== done) lastProgress = Date.now();
+    done = now;
+    report();
+  }
+  report();
+  lastRun = { blocks, byWorkers: blocks - takenHere };
 }
 
 let lastRun = { blocks: 0, byWorkers: 0 };

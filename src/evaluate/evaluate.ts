@@ -15,11 +15,11 @@ import {
 import type { DelongPlacements } from '../statistics/delong.js';
 import {
   BOOTSTRAP_RNG,
-  differenceSeries,
   jackknifeDifference,
   jackknifeOf,
   runBlocksInThisThread,
-  runBootstrap,
+  startBootstrap,
+  type BootstrapInput,
   seriesOf,
   summarise,
   type BootstrapDistribution,
@@ -167,11 +167,54 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
       )
     : null;
 
+  // each model's curve and thresholds first, so that the bootstrap can start on them
+  const curves = data.scores.map((scores) => weightedRocCurve(sortScores(scores), labels));
+  const thresholdsByModel = curves.map((curve, m) =>
+    rules.map((rule) =>
+      rule.kind === 'threshold'
+        ? rule.value
+        : chooseThreshold(rule, validationCurves ? (validationCurves[m] as RocCurve) : curve),
+    ),
+  );
+
+  // with worker threads, the bootstrap runs while this thread computes everything else
+  const boot = settings.bootstrap;
+  const threads = Math.max(1, Math.floor(options.threads ?? 1));
+  const runBlocks = threads > 1 ? threadedBlockRunner(threads) : runBlocksInThisThread;
+  const shared = threads > 1 && bootstrapThreadsAvailable();
+  const bootstrapInput: BootstrapInput = {
+    labels,
+    scores: data.scores,
+    thresholds: thresholdsByModel,
+    rules,
+    rederiveThresholds: false,
+    partialAucRanges: settings.partialAuc,
+    decisionThresholds: grid,
+    replicates: boot.replicates,
+    seed: boot.seed,
+    stratified: boot.stratified,
+    clusters: data.clusters,
+    withJackknife: boot.interval === 'bca',
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  };
+  const bootstrapRuns =
+    boot.replicates > 0
+      ? {
+          fixed: startBootstrap(bootstrapInput, runBlocks, shared),
+          // with rederiveThresholds, each model's operating-point intervals come from a second
+          // pass over the same resamples in which data-driven thresholds are chosen anew;
+          // comparisons keep the thresholds fixed, as the contract requires
+          rederived: boot.rederiveThresholds
+            ? startBootstrap({ ...bootstrapInput, rederiveThresholds: true }, runBlocks, shared)
+            : null,
+        }
+      : null;
+
   const work: ModelWork[] = study.models.map((model, m) => {
     const path = `models[${m}]`;
     const scores = data.scores[m] as Float64Array;
     const byClass = splitByClass(scores, labels);
-    const curve = weightedRocCurve(sortScores(scores), labels);
+    const curve = curves[m] as RocCurve;
     const { auc, placements } = aucResult(byClass, { level, method: settings.intervals.auc }, varianceMethod);
     if (auc.estimate === 1 || auc.estimate === 0) {
       warnings.add(
@@ -204,10 +247,7 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
       }
     });
     const scoreKind = model.scores ?? (isProbabilityScale(scores) ? 'probability' : 'score');
-    const thresholds = rules.map((rule) => {
-      if (rule.kind === 'threshold') return rule.value;
-      return chooseThreshold(rule, validationCurves ? (validationCurves[m] as RocCurve) : curve);
-    });
+    const thresholds = thresholdsByModel[m] as number[];
     const operatingPoints = settings.operatingPoints.map((spec, j) =>
       operatingPointMeasures(
         spec,
@@ -352,8 +392,7 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
   if (comparisons.length > 1) adjustForMultipleComparisons(comparisons);
 
   // the bootstrap fills every interval that only resampling can give
-  const boot = settings.bootstrap;
-  if (boot.replicates > 0) {
+  if (bootstrapRuns) {
     if (boot.replicates < 1000) {
       warnings.add(
         'bootstrap-few-replicates',
@@ -361,31 +400,8 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
         'settings.bootstrap',
       );
     }
-    const input = {
-      labels,
-      scores: data.scores,
-      thresholds: work.map((w) => w.thresholds),
-      rules,
-      rederiveThresholds: false,
-      partialAucRanges: settings.partialAuc,
-      decisionThresholds: grid,
-      replicates: boot.replicates,
-      seed: boot.seed,
-      stratified: boot.stratified,
-      clusters: data.clusters,
-      withJackknife: boot.interval === 'bca',
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    };
-    const threads = Math.max(1, Math.floor(options.threads ?? 1));
-    const runBlocks = threads > 1 ? threadedBlockRunner(threads) : runBlocksInThisThread;
-    const shared = threads > 1 && bootstrapThreadsAvailable();
-    const distribution = runBootstrap(input, runBlocks, shared);
-    // with rederiveThresholds, each model's operating-point intervals come from a second pass
-    // over the same resamples in which data-driven thresholds are chosen anew; comparisons keep
-    // the thresholds fixed, as the contract requires
-    const rederived = boot.rederiveThresholds
-      ? runBootstrap({ ...input, rederiveThresholds: true }, runBlocks, shared)
-      : null;
+    const distribution = bootstrapRuns.fixed.finish();
+    const rederived = bootstrapRuns.rederived?.finish() ?? null;
     applyBootstrap(distribution, rederived ?? distribution);
   }
 
@@ -435,11 +451,12 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
     };
     const paired = (a: number, b: number, slot: number, estimate: number | null, path: string) => {
       const summary = summarise(
-        differenceSeries(distribution, a, b, slot),
+        seriesOf(distribution, a, slot),
         estimate,
         level,
         boot.interval,
         jackknifeDifference(distribution, a, b, slot),
+        seriesOf(distribution, b, slot),
       );
       if (!summary) undefinedWarning(path);
       return summary;

@@ -36,7 +36,7 @@ function input(withJackknife: boolean, clusters: Int32Array | null): BootstrapIn
 }
 
 /** Evaluates the blocks last to first, as another thread might. */
-const backwards: BlockRunner = (plan, values, jackknife, onBlockDone) => {
+const backwards: BlockRunner = (plan, values, jackknife) => (onBlockDone) => {
   for (let block = plan.replicateBlocks + plan.jackknifeBlocks - 1; block >= 0; block--) {
     evaluateBootstrapBlock(plan, block, values, jackknife);
     onBlockDone(block);
