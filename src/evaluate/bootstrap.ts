@@ -65,6 +65,12 @@ export interface BootstrapInput {
   stratified: boolean;
   clusters: Int32Array | null;
   withJackknife: boolean;
+  /**
+   * Summarise every series as part of the bootstrap's work (shared by its threads): the
+   * percentile interval at `level`, p, SD and undefined share of each statistic of each model
+   * and of each paired difference between the models of `pairs`.
+   */
+  percentileSummaries?: { level: number; pairs: readonly (readonly [number, number])[] };
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -200,7 +206,24 @@ export interface BootstrapDistribution {
   jackknife: Float64Array[] | null;
   /** Jackknife units: cases, or clusters when the bootstrap resamples clusters. */
   cases: number;
+  /** The summaries asked for by `percentileSummaries` (see `precomputedSummary`), or null. */
+  summaries: Float64Array | null;
+  /** Models in the distribution; summaries of paired differences follow theirs. */
+  models: number;
 }
+
+/** Output arrays of a bootstrap, written by whichever thread evaluates a block. */
+export interface BootstrapOutputs {
+  values: Float64Array[];
+  jackknife: Float64Array[] | null;
+  /** SUMMARY_FIELDS numbers per summary entry (models × statistics, then pairs × statistics). */
+  summaries: Float64Array | null;
+}
+
+/** lower, upper, p, undefined share, SD, and 1 when the summary exists (0: too many undefined). */
+const SUMMARY_FIELDS = 6;
+/** Summary entries per block of work. */
+const SUMMARIES_PER_BLOCK = 24;
 
 /** The cases of each cluster, clusters in order of their first case. */
 function clusterMembers(clusters: Int32Array, order: readonly number[]): number[][] {
@@ -311,6 +334,9 @@ export interface BootstrapPlan {
   /** Jackknife units: each case, or the cases of each cluster when clusters are resampled. */
   jackknifeUnits: number;
   clusterUnits: number[][] | null;
+  /** Blocks of summaries, after the others (they need every replicate: see bootstrapThreads.ts). */
+  summaryBlocks: number;
+  summaryEntries: number;
 }
 
 export function planBootstrap(input: BootstrapInput): BootstrapPlan {
@@ -340,6 +366,9 @@ export function planBootstrap(input: BootstrapInput): BootstrapPlan {
         )
       : null;
   const jackknifeUnits = clusterUnits ? clusterUnits.length : n;
+  const summaryEntries = input.percentileSummaries
+    ? (input.scores.length + input.percentileSummaries.pairs.length) * layout.width
+    : 0;
   return {
     input,
     layout,
@@ -351,6 +380,8 @@ export function planBootstrap(input: BootstrapInput): BootstrapPlan {
     jackknifeBlocks: input.withJackknife ? Math.ceil(jackknifeUnits / JACKKNIFE_UNITS_PER_BLOCK) : 0,
     jackknifeUnits,
     clusterUnits,
+    summaryBlocks: Math.ceil(summaryEntries / SUMMARIES_PER_BLOCK),
+    summaryEntries,
   };
 }
 
@@ -416,25 +447,36 @@ function evaluateRange(
   }
 }
 
+/** Blocks of replicates and of jackknife units: the work before the summaries. */
+export function dataBlocks(plan: BootstrapPlan): number {
+  return plan.replicateBlocks + plan.jackknifeBlocks;
+}
+
+/** All blocks of the plan's work: data blocks, then summary blocks. */
+export function allBlocks(plan: BootstrapPlan): number {
+  return dataBlocks(plan) + plan.summaryBlocks;
+}
+
 /**
  * Block `block` of the plan's work: a block of replicates (block < replicateBlocks) into
- * `values`, or a block of jackknife units into `jackknife`. Blocks are independent: any
+ * `values`, a block of jackknife units into `jackknife`, or (from `dataBlocks(plan)` on, once
+ * every data block is done) a block of summaries. Blocks of each kind are independent: any
  * thread can evaluate any of them, in any order, with the same result.
  */
-export function evaluateBootstrapBlock(
-  plan: BootstrapPlan,
-  block: number,
-  values: Float64Array[],
-  jackknife: Float64Array[] | null,
-): void {
+export function evaluateBootstrapBlock(plan: BootstrapPlan, block: number, outputs: BootstrapOutputs): void {
   const { input } = plan;
   if (block < plan.replicateBlocks) {
     const first = block * REPLICATES_PER_BLOCK;
     const count = Math.min(REPLICATES_PER_BLOCK, input.replicates - first);
     const resample = resampler(input.labels, input.clusters, input.stratified, input.seed, block);
-    evaluateRange(plan, first, count, () => resample(), values, input.replicates);
+    evaluateRange(plan, first, count, () => resample(), outputs.values, input.replicates);
     return;
   }
+  if (block >= dataBlocks(plan)) {
+    summariseBlock(plan, block - dataBlocks(plan), outputs);
+    return;
+  }
+  const jackknife = outputs.jackknife;
   if (!jackknife) throw new Error('evaluateBootstrapBlock: jackknife block without jackknife output');
   const first = (block - plan.replicateBlocks) * JACKKNIFE_UNITS_PER_BLOCK;
   const count = Math.min(JACKKNIFE_UNITS_PER_BLOCK, plan.jackknifeUnits - first);
@@ -450,28 +492,84 @@ export function evaluateBootstrapBlock(
   evaluateRange(plan, first, count, withoutUnit, jackknife, plan.jackknifeUnits);
 }
 
+/** Summary entries of block `block` (see BootstrapOutputs.summaries), percentile intervals. */
+function summariseBlock(plan: BootstrapPlan, block: number, outputs: BootstrapOutputs): void {
+  const request = plan.input.percentileSummaries;
+  const table = outputs.summaries;
+  if (!request || !table) throw new Error('summariseBlock: no summaries asked for');
+  const { width } = plan.layout;
+  const B = plan.input.replicates;
+  const models = plan.input.scores.length;
+  const series = (m: number, slot: number) =>
+    (outputs.values[m] as Float64Array).subarray(slot * B, (slot + 1) * B);
+  const end = Math.min(plan.summaryEntries, (block + 1) * SUMMARIES_PER_BLOCK);
+  for (let entry = block * SUMMARIES_PER_BLOCK; entry < end; entry++) {
+    const slot = entry % width;
+    const row = Math.floor(entry / width);
+    let summary: BootstrapSummary | null;
+    if (row < models) {
+      summary = summarise(series(row, slot), null, request.level, 'percentile', null);
+    } else {
+      const [a, b] = request.pairs[row - models] as readonly [number, number];
+      summary = summarise(series(a, slot), null, request.level, 'percentile', null, series(b, slot));
+    }
+    const at = entry * SUMMARY_FIELDS;
+    table[at] = summary?.lower ?? NaN;
+    table[at + 1] = summary?.upper ?? NaN;
+    table[at + 2] = summary?.p ?? NaN;
+    table[at + 3] = summary?.undefinedShare ?? NaN;
+    table[at + 4] = summary?.sd ?? NaN;
+    table[at + 5] = summary ? 1 : 0;
+  }
+}
+
 /**
- * How the blocks of a bootstrap are run: a runner is started with the plan and the output
- * arrays (worker threads may begin at once) and returns `finish`, which evaluates whatever
- * is left in this thread, waits for the rest and calls `onBlockDone` once per block.
+ * The summary of statistic `slot` of model m (`pair` null) or of the paired difference
+ * between the models of `percentileSummaries.pairs[pair]`, as computed with the bootstrap;
+ * undefined when the bootstrap did not compute summaries.
+ */
+export function precomputedSummary(
+  distribution: BootstrapDistribution,
+  m: number,
+  pair: number | null,
+  slot: number,
+): BootstrapSummary | null | undefined {
+  const table = distribution.summaries;
+  if (!table) return undefined;
+  const row = pair === null ? m : distribution.models + pair;
+  const at = (row * distribution.layout.width + slot) * SUMMARY_FIELDS;
+  if (table[at + 5] !== 1) return null;
+  return {
+    lower: table[at] as number,
+    upper: table[at + 1] as number,
+    p: table[at + 2] as number,
+    undefinedShare: table[at + 3] as number,
+    sd: table[at + 4] as number,
+    kind: 'percentile',
+  };
+}
+
+/**
+ * How the blocks of a bootstrap are run: a runner is started with the plan and the outputs
+ * (worker threads may begin at once) and returns `finish`, which evaluates whatever is left
+ * in this thread, waits for the rest and calls `onBlockDone` once per block.
  */
 export type BlockRunner = (
   plan: BootstrapPlan,
-  values: Float64Array[],
-  jackknife: Float64Array[] | null,
+  outputs: BootstrapOutputs,
 ) => (onBlockDone: (block: number) => void) => void;
 
 /** Runs every block in this thread, in order, when finished. */
-export const runBlocksInThisThread: BlockRunner = (plan, values, jackknife) => (onBlockDone) => {
-  const blocks = plan.replicateBlocks + plan.jackknifeBlocks;
+export const runBlocksInThisThread: BlockRunner = (plan, outputs) => (onBlockDone) => {
+  const blocks = allBlocks(plan);
   for (let block = 0; block < blocks; block++) {
-    evaluateBootstrapBlock(plan, block, values, jackknife);
+    evaluateBootstrapBlock(plan, block, outputs);
     onBlockDone(block);
   }
 };
 
-/** Output arrays of a bootstrap: `size` doubles each, in shared memory when threads write them. */
-export function bootstrapOutputs(count: number, size: number, shared: boolean): Float64Array[] {
+/** `count` arrays of `size` doubles, in shared memory when threads write them. */
+function doubles(count: number, size: number, shared: boolean): Float64Array[] {
   return Array.from({ length: count }, () =>
     shared
       ? new Float64Array(new SharedArrayBuffer(size * Float64Array.BYTES_PER_ELEMENT))
@@ -493,11 +591,13 @@ export function startBootstrap(
   const B = input.replicates;
   const models = input.scores.length;
   const width = plan.layout.width;
-  const values = bootstrapOutputs(models, width * B, shared);
-  const jackknife = input.withJackknife
-    ? bootstrapOutputs(models, width * plan.jackknifeUnits, shared)
-    : null;
-  const finishBlocks = runBlocks(plan, values, jackknife);
+  const outputs: BootstrapOutputs = {
+    values: doubles(models, width * B, shared),
+    jackknife: input.withJackknife ? doubles(models, width * plan.jackknifeUnits, shared) : null,
+    summaries:
+      plan.summaryEntries > 0 ? (doubles(1, plan.summaryEntries * SUMMARY_FIELDS, shared)[0] ?? null) : null,
+  };
+  const finishBlocks = runBlocks(plan, outputs);
   return {
     finish: () => {
       const onProgress = input.onProgress;
@@ -507,7 +607,15 @@ export function startBootstrap(
         replicatesDone += Math.min(REPLICATES_PER_BLOCK, B - block * REPLICATES_PER_BLOCK);
         onProgress(replicatesDone, B);
       });
-      return { layout: plan.layout, replicates: B, values, jackknife, cases: plan.jackknifeUnits };
+      return {
+        layout: plan.layout,
+        replicates: B,
+        values: outputs.values,
+        jackknife: outputs.jackknife,
+        cases: plan.jackknifeUnits,
+        summaries: outputs.summaries,
+        models,
+      };
     },
   };
 }

@@ -4,7 +4,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { planBootstrap } from './bootstrap.js';
-import { allBlocksTaken, failJob, takeBlocks, type BootstrapJob } from './bootstrapThreads.js';
+import { allBlocksTaken, failJob, jobOutputs, takeBlocks, type BootstrapJob } from './bootstrapThreads.js';
 
 parentPort?.on('message', (job: BootstrapJob) => {
   const control = new Int32Array(job.control);
@@ -12,14 +12,7 @@ parentPort?.on('message', (job: BootstrapJob) => {
   try {
     // a job whose blocks are all taken (this worker started late) needs no preparation
     if (allBlocksTaken(control, states)) return;
-    const plan = planBootstrap(job.input);
-    takeBlocks(
-      plan,
-      control,
-      states,
-      job.values.map((buffer) => new Float64Array(buffer)),
-      job.jackknife ? job.jackknife.map((buffer) => new Float64Array(buffer)) : null,
-    );
+    takeBlocks(planBootstrap(job.input), control, states, jobOutputs(job));
   } catch {
     failJob(control);
   }

@@ -21,6 +21,7 @@ import {
   startBootstrap,
   type BootstrapInput,
   seriesOf,
+  precomputedSummary,
   summarise,
   type BootstrapDistribution,
   type OperatingPointMeasure,
@@ -167,6 +168,7 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
       )
     : null;
 
+  const pairs = comparisonPairs(study);
   // each model's curve and thresholds first, so that the bootstrap can start on them
   const curves = data.scores.map((scores) => weightedRocCurve(sortScores(scores), labels));
   const thresholdsByModel = curves.map((curve, m) =>
@@ -195,6 +197,9 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
     stratified: boot.stratified,
     clusters: data.clusters,
     withJackknife: boot.interval === 'bca',
+    // percentile summaries are computed with the replicates, by the same threads (BCa needs
+    // each estimate, so its summaries are computed below)
+    ...(boot.interval === 'percentile' ? { percentileSummaries: { level, pairs } } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   };
   const bootstrapRuns =
@@ -205,7 +210,15 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
           // pass over the same resamples in which data-driven thresholds are chosen anew;
           // comparisons keep the thresholds fixed, as the contract requires
           rederived: boot.rederiveThresholds
-            ? startBootstrap({ ...bootstrapInput, rederiveThresholds: true }, runBlocks, shared)
+            ? startBootstrap(
+                {
+                  ...bootstrapInput,
+                  rederiveThresholds: true,
+                  ...(boot.interval === 'percentile' ? { percentileSummaries: { level, pairs: [] } } : {}),
+                },
+                runBlocks,
+                shared,
+              )
             : null,
         }
       : null;
@@ -311,7 +324,6 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
     return { index: m, scores, curve, placements, thresholds, result };
   });
 
-  const pairs = comparisonPairs(study);
   const comparisons: ComparisonResult[] = pairs.map(([a, b]) =>
     compareModels(work[a] as ModelWork, work[b] as ModelWork),
   );
@@ -433,13 +445,9 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
       path: string,
       from: BootstrapDistribution = distribution,
     ) => {
-      const summary = summarise(
-        seriesOf(from, m, slot),
-        estimate,
-        level,
-        boot.interval,
-        jackknifeOf(from, m, slot),
-      );
+      const summary =
+        precomputedSummary(from, m, null, slot) ??
+        summarise(seriesOf(from, m, slot), estimate, level, boot.interval, jackknifeOf(from, m, slot));
       if (!summary) undefinedWarning(path);
       if (!summary || from === distribution) return toInterval(summary);
       return {
@@ -449,15 +457,19 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
         method: `${method}, thresholds re-chosen in each replicate`,
       };
     };
-    const paired = (a: number, b: number, slot: number, estimate: number | null, path: string) => {
-      const summary = summarise(
-        seriesOf(distribution, a, slot),
-        estimate,
-        level,
-        boot.interval,
-        jackknifeDifference(distribution, a, b, slot),
-        seriesOf(distribution, b, slot),
-      );
+    /** Summary of the paired difference of statistic `slot` between the models of comparison c. */
+    const paired = (c: number, slot: number, estimate: number | null, path: string) => {
+      const [a, b] = pairs[c] as [number, number];
+      const summary =
+        precomputedSummary(distribution, a, c, slot) ??
+        summarise(
+          seriesOf(distribution, a, slot),
+          estimate,
+          level,
+          boot.interval,
+          jackknifeDifference(distribution, a, b, slot),
+          seriesOf(distribution, b, slot),
+        );
       if (!summary) undefinedWarning(path);
       return summary;
     };
@@ -533,12 +545,11 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
     comparisons.forEach((comparison, c) => {
       const [a, b] = pairs[c] as [number, number];
       const path = `comparisons[${c}]`;
-      const aucSummary = paired(a, b, layout.auc, comparison.auc.difference, `${path}.auc`);
+      const aucSummary = paired(c, layout.auc, comparison.auc.difference, `${path}.auc`);
       comparison.auc.bootstrapCi = aucSummary ? toInterval(aucSummary) : null;
       if (comparison.averagePrecision) {
         const s = paired(
-          a,
-          b,
+          c,
           layout.averagePrecision,
           comparison.averagePrecision.difference,
           `${path}.averagePrecision`,
@@ -553,7 +564,7 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
         const slots = layout.operatingPoints[j] as Record<OperatingPointMeasure, number>;
         const pointPath = `${path}.operatingPoints[${j}]`;
         for (const measure of ['ppv', 'npv'] as const) {
-          const s = paired(a, b, slots[measure], point[measure].difference, `${pointPath}.${measure}`);
+          const s = paired(c, slots[measure], point[measure].difference, `${pointPath}.${measure}`);
           point[measure].ci = toInterval(s);
           point[measure].statistic = null;
           delete point[measure].df;
@@ -562,7 +573,7 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
             `paired ${method}, thresholds fixed; p by inverting the percentile interval`;
         }
         for (const measure of ['sensitivity', 'specificity'] as const) {
-          const s = paired(a, b, slots[measure], point[measure].difference, `${pointPath}.${measure}`);
+          const s = paired(c, slots[measure], point[measure].difference, `${pointPath}.${measure}`);
           point[measure].bootstrapCi = toInterval(s);
         }
       });
@@ -572,7 +583,7 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
         comparison.decisionCurve = grid.map((t, g) => {
           const difference =
             (curveA[g] as DecisionCurvePoint).netBenefit - (curveB[g] as DecisionCurvePoint).netBenefit;
-          const s = paired(a, b, layout.netBenefit[g] as number, difference, `${path}.decisionCurve[${g}]`);
+          const s = paired(c, layout.netBenefit[g] as number, difference, `${path}.decisionCurve[${g}]`);
           return { threshold: t, difference, ci: toInterval(s) };
         });
       }

@@ -4,6 +4,8 @@
 import { existsSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
+  allBlocks,
+  dataBlocks,
   evaluateBootstrapBlock,
   REPLICATES_PER_BLOCK,
   runBootstrap,
@@ -35,10 +37,14 @@ function input(withJackknife: boolean, clusters: Int32Array | null): BootstrapIn
   };
 }
 
-/** Evaluates the blocks last to first, as another thread might. */
-const backwards: BlockRunner = (plan, values, jackknife) => (onBlockDone) => {
-  for (let block = plan.replicateBlocks + plan.jackknifeBlocks - 1; block >= 0; block--) {
-    evaluateBootstrapBlock(plan, block, values, jackknife);
+/** Evaluates the data blocks last to first, as another thread might, then the summaries. */
+const backwards: BlockRunner = (plan, outputs) => (onBlockDone) => {
+  for (let block = dataBlocks(plan) - 1; block >= 0; block--) {
+    evaluateBootstrapBlock(plan, block, outputs);
+    onBlockDone(block);
+  }
+  for (let block = allBlocks(plan) - 1; block >= dataBlocks(plan); block--) {
+    evaluateBootstrapBlock(plan, block, outputs);
     onBlockDone(block);
   }
 };
