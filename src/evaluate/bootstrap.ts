@@ -254,25 +254,17 @@ export function resampler(
   stratified: boolean,
   seed: number,
   block = 0,
-): () => Float64Array {
+): () => Int32Array {
   const n = labels.length;
   const order = Array.from({ length: n }, (_, i) => i);
   const random = MersenneTwister.fromKey([seed, block]);
-  const weights = new Float64Array(n);
+  const weights = new Int32Array(n);
   const positives = Int32Array.from(order.filter((i) => labels[i] === 1));
   const negatives = Int32Array.from(order.filter((i) => labels[i] !== 1));
   const all = Int32Array.from(order);
   const members = clusters ? clusterMembers(clusters, order) : null;
-  /** Drawn positions within a pool, a pool's worth at a time (`fillIndices`: no call per draw). */
-  const drawn = new Int32Array(members ? members.length : n);
-  const draw = (pool: Int32Array) => {
-    const size = pool.length;
-    random.fillIndices(drawn, size, size);
-    for (let k = 0; k < size; k++) {
-      const i = pool[drawn[k] as number] as number;
-      weights[i] = (weights[i] as number) + 1;
-    }
-  };
+  /** Drawn clusters, a resample's worth at a time (`fillIndices`: no call per draw). */
+  const drawn = new Int32Array(members ? members.length : 0);
   return () => {
     weights.fill(0);
     if (members) {
@@ -282,10 +274,10 @@ export function resampler(
         for (const i of cluster) weights[i] = (weights[i] as number) + 1;
       }
     } else if (stratified) {
-      draw(positives);
-      draw(negatives);
+      random.tallyDraws(positives, weights);
+      random.tallyDraws(negatives, weights);
     } else {
-      draw(all);
+      random.tallyDraws(all, weights);
     }
     return weights;
   };
@@ -386,7 +378,7 @@ export function planBootstrap(input: BootstrapInput): BootstrapPlan {
 }
 
 /** Every model under `weights`, written as row `row` of each model's buffer. */
-function evaluateWeighting(plan: BootstrapPlan, weights: Float64Array, row: number): void {
+function evaluateWeighting(plan: BootstrapPlan, weights: Int32Array, row: number): void {
   const { input, layout, rederived } = plan;
   for (let m = 0; m < plan.preparations.length; m++) {
     const preparation = plan.preparations[m] as ModelPreparation;
@@ -426,7 +418,7 @@ function evaluateRange(
   plan: BootstrapPlan,
   first: number,
   count: number,
-  weightsOf: (i: number) => Float64Array,
+  weightsOf: (i: number) => Int32Array,
   targets: Float64Array[],
   length: number,
 ): void {
@@ -481,7 +473,7 @@ export function evaluateBootstrapBlock(plan: BootstrapPlan, block: number, outpu
   const first = (block - plan.replicateBlocks) * JACKKNIFE_UNITS_PER_BLOCK;
   const count = Math.min(JACKKNIFE_UNITS_PER_BLOCK, plan.jackknifeUnits - first);
   const units = plan.clusterUnits;
-  const weights = new Float64Array(input.labels.length).fill(1);
+  const weights = new Int32Array(input.labels.length).fill(1);
   let leftOut: readonly number[] = [];
   const withoutUnit = (u: number) => {
     for (const i of leftOut) weights[i] = 1;

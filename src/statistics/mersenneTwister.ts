@@ -112,6 +112,27 @@ export class MersenneTwister {
   }
 
   /**
+   * Draws `pool.length` members of `pool` with replacement, counting each draw in `tally`
+   * (tally[member] += 1): the draws of `fillIndices(out, pool.length, pool.length)`, tallied
+   * as they are made instead of stored first, because the bootstrap makes millions of them.
+   */
+  tallyDraws(pool: Int32Array, tally: Int32Array): void {
+    const size = pool.length;
+    const block = this.block;
+    let k = 0;
+    while (k < size) {
+      if (this.index >= N) this.refill();
+      const take = Math.min(size - k, N - this.index);
+      let at = this.index;
+      for (const end = k + take; k < end; k++, at++) {
+        const member = pool[Math.floor(((block[at] as number) * size) / 4294967296)] as number;
+        tally[member] = (tally[member] as number) + 1;
+      }
+      this.index = at;
+    }
+  }
+
+  /**
    * The next `count` outputs u mapped to indices ⌊u·size / 2³²⌋ in [0, size) (the
    * multiply-shift map; its bias is below size/2³²), into out[0 … count − 1]: the same
    * draws, in the same order, as `count` calls of `nextUint32`, without a call per draw.

@@ -13,9 +13,11 @@
  * over a specificity range over the horizontal ones within it (`specificityPartialArea`).
  * Operating points and net benefits read the curve at their thresholds.
  *
- * Every statistic is computed with the same floating-point operations as the single-purpose
- * functions (`aucFromCurve`, `averagePrecisionFromCurve`, `partialAreaRaw`, …); with integer
- * weights, as in the bootstrap and the jackknife, the results are identical to theirs.
+ * The weights are integers (bootstrap multiplicities, the jackknife's 0/1), so the pass
+ * counts in integer arithmetic: a running sum in doubles would chain each case's addition
+ * to the last one's four-cycle latency. Every statistic is then computed with the same
+ * floating-point operations as the single-purpose functions (`aucFromCurve`,
+ * `averagePrecisionFromCurve`, `partialAreaRaw`, …), so the results are identical to theirs.
  */
 import { segmentArea } from './partialAuc.js';
 import type { RocCurve, SortedScores } from './rocCurve.js';
@@ -89,8 +91,9 @@ export function rocPassOutput(plan: RocPassPlan): RocPassOutput {
  * The fused pass: fills `out.curve` (weighted TP_k and FP_k of "score ≥ value k", k over the
  * distinct values) and the step lists, walking the cases from the highest score down, then
  * sums AUC, average precision and maximum F1 over the vertical steps (`sumOverPositiveSteps`).
+ * `weights`: non-negative integer weight of each case, whose total stays below 2³¹.
  */
-export function weightedRocPass(plan: RocPassPlan, weights: Float64Array, out: RocPassOutput): void {
+export function weightedRocPass(plan: RocPassPlan, weights: Int32Array, out: RocPassOutput): void {
   const packedCases = plan.packedCases;
   const { truePositives, falsePositives } = out.curve;
   const steps = out.steps;
@@ -106,9 +109,10 @@ export function weightedRocPass(plan: RocPassPlan, weights: Float64Array, out: R
   for (let p = packedCases.length - 1; p >= 0; p--) {
     const packed = packedCases[p] as number;
     const w = weights[packed >>> 2] as number;
-    const positiveWeight = w * (packed & 1);
-    tp += positiveWeight;
-    fp += w - positiveWeight;
+    // w to TP when the case is positive (mask all ones), else to FP: no branch on the label
+    const positiveMask = -(packed & 1);
+    tp = (tp + (w & positiveMask)) | 0;
+    fp = (fp + (w & ~positiveMask)) | 0;
     if ((packed & 2) === 0) continue; // more cases share this score
     truePositives[k] = tp;
     falsePositives[k] = fp;

@@ -89,3 +89,19 @@ describe('MersenneTwister.fillIndices', () => {
     expect(() => new MersenneTwister(1).fillIndices(new Int32Array(3), 4, 10)).toThrow(RangeError);
   });
 });
+
+describe('MersenneTwister.tallyDraws', () => {
+  it('tallies the members drawn by one nextUint32 per draw, across block boundaries', () => {
+    const tallied = new MersenneTwister(3);
+    const calls = new MersenneTwister(3);
+    for (const size of [248, 495, 1, 623, 1500]) {
+      // a pool of case indices out of order, as the bootstrap's strata are
+      const pool = Int32Array.from({ length: size }, (_, i) => (i * 7919) % 2000);
+      const tally = new Int32Array(2000);
+      tallied.tallyDraws(pool, tally);
+      const expected = new Int32Array(2000);
+      for (const position of byCalls(calls, size, size)) expected[pool[position] as number]! += 1;
+      expect(Array.from(tally)).toEqual(Array.from(expected));
+    }
+  });
+});

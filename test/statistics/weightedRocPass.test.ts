@@ -27,12 +27,12 @@ describe('weightedRocPass', () => {
       const scores = Float64Array.from(labels, (y) =>
         Number((0.4 * y + 0.6 * uniform()).toFixed(decimals + 1)),
       );
-      const weights = Float64Array.from({ length: n }, () => Math.floor(uniform() * 3));
+      const weights = Int32Array.from({ length: n }, () => Math.floor(uniform() * 3));
       const sorted = sortScores(scores);
       const plan = planRocPass(sorted, labels);
       const out = rocPassOutput(plan);
       weightedRocPass(plan, weights, out);
-      const curve = weightedRocCurve(sorted, labels, weights);
+      const curve = weightedRocCurve(sorted, labels, Float64Array.from(weights));
       expect(Array.from(out.curve.truePositives)).toEqual(Array.from(curve.truePositives));
       expect(Array.from(out.curve.falsePositives)).toEqual(Array.from(curve.falsePositives));
       expect(out.auc).toBe(aucFromCurve(curve));
