@@ -340,7 +340,9 @@ export function planBootstrap(input: BootstrapInput): BootstrapPlan {
   );
   const preparations: ModelPreparation[] = input.scores.map((scores, m) => {
     const sorted = sortScores(scores);
-    const plan = planRocPass(sorted, input.labels);
+    const plan = planRocPass(sorted, input.labels, {
+      negativeSteps: input.partialAucRanges.some((range) => range.focus === 'specificity'),
+    });
     const indexOf = (t: number) => thresholdIndex(sorted.values, t);
     return {
       plan,

@@ -308,7 +308,7 @@ export function loessSmoother(x: Float64Array, y: Float64Array, options: LoessOp
     // cases strictly inside the radius: for span ≤ 1 they are inside the window; for
     // span > 1 the window holds every case. One pass accumulates the weighted moments
     // Σ ω·dᵏ (k ≤ 4) and Σ ω·y·dᵏ (k ≤ 2), d = x − q, ω = prior weight × tricube.
-    const rhoCubed = rho * Math.sqrt(rho);
+    const inverseRhoCubed = 1 / (rho * Math.sqrt(rho));
     let m0 = 0;
     let m1 = 0;
     let m2 = 0;
@@ -322,9 +322,10 @@ export function loessSmoother(x: Float64Array, y: Float64Array, options: LoessOp
       const offset = (xs[i] as number) - at;
       const squared = offset * offset;
       if (!(squared < rho)) continue;
-      // (d/ρ)³ = |d|·d² / ρ³, without a square root per case
-      const complement = 1 - (Math.abs(offset) * squared) / rhoCubed;
-      const weight = (ws[i] as number) * complement * complement * complement;
+      // (d/ρ)³ = |d|·d² / ρ³, without a square root or a division per case
+      const complement = 1 - Math.abs(offset) * squared * inverseRhoCubed;
+      const tricube = complement * complement * complement;
+      const weight = unitWeights ? tricube : (ws[i] as number) * tricube;
       if (weight > 0) anyWeight = true;
       const weightedSquare = weight * squared;
       const weightedResponse = weight * (ys[i] as number);

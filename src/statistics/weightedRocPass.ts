@@ -31,9 +31,18 @@ export interface RocPassPlan {
    * pass, walking down, closes the group there) + 1 if it is positive.
    */
   packedCases: Uint32Array;
+  /**
+   * Whether the pass lists the horizontal steps, which only `specificityPartialArea` reads:
+   * recording them costs a store per case.
+   */
+  negativeSteps: boolean;
 }
 
-export function planRocPass(sorted: SortedScores, labels: Uint8Array): RocPassPlan {
+export function planRocPass(
+  sorted: SortedScores,
+  labels: Uint8Array,
+  options: { negativeSteps?: boolean } = {},
+): RocPassPlan {
   const n = sorted.order.length;
   if (n >= 2 ** 30) throw new RangeError('weightedRocPass: too many cases');
   const packedCases = new Uint32Array(n);
@@ -45,7 +54,7 @@ export function planRocPass(sorted: SortedScores, labels: Uint8Array): RocPassPl
     const lowest = sorted.groupStart[k] as number;
     packedCases[lowest] = (packedCases[lowest] as number) + 2;
   }
-  return { sorted, packedCases };
+  return { sorted, packedCases, negativeSteps: options.negativeSteps ?? true };
 }
 
 /** Output of `weightedRocPass`; allocated once (`rocPassOutput`) and refilled by every pass. */
@@ -54,8 +63,8 @@ export interface RocPassOutput {
   /**
    * Value indices k, descending, at which positives add weight (the curve's vertical steps),
    * in the first `positiveStepCount` entries, and those at which negatives do (horizontal
-   * steps) from entry `groups` on, `negativeStepCount` of them: one array, so that the pass
-   * writes to one array less.
+   * steps) from entry `groups` on, `negativeStepCount` of them (−1 when the plan does not
+   * record them): one array, so that the pass writes to one array less.
    */
   steps: Int32Array;
   positiveStepCount: number;
@@ -94,7 +103,7 @@ export function rocPassOutput(plan: RocPassPlan): RocPassOutput {
  * `weights`: non-negative integer weight of each case, whose total stays below 2³¹.
  */
 export function weightedRocPass(plan: RocPassPlan, weights: Int32Array, out: RocPassOutput): void {
-  const packedCases = plan.packedCases;
+  const { packedCases, negativeSteps } = plan;
   const { truePositives, falsePositives } = out.curve;
   const steps = out.steps;
   const groups = truePositives.length | 0; // | 0: an int32 to V8, so the step counters stay integers
@@ -119,8 +128,10 @@ export function weightedRocPass(plan: RocPassPlan, weights: Int32Array, out: Roc
     // note k as a step without branching: whether a case was drawn is unpredictable
     steps[positiveStepCount] = k;
     positiveStepCount += +(tp > tpAbove);
-    steps[negativeStepEnd] = k;
-    negativeStepEnd += +(fp > fpAbove);
+    if (negativeSteps) {
+      steps[negativeStepEnd] = k;
+      negativeStepEnd += +(fp > fpAbove);
+    }
     tpAbove = tp;
     fpAbove = fp;
     k--;
@@ -129,7 +140,7 @@ export function weightedRocPass(plan: RocPassPlan, weights: Int32Array, out: Roc
   curve.positives = tp;
   curve.negatives = fp;
   out.positiveStepCount = positiveStepCount;
-  out.negativeStepCount = negativeStepEnd - groups;
+  out.negativeStepCount = negativeSteps ? negativeStepEnd - groups : -1;
   sumOverPositiveSteps(out);
 }
 
@@ -182,6 +193,8 @@ function sumOverPositiveSteps(out: RocPassOutput): void {
 export function specificityPartialArea(out: RocPassOutput, from: number, to: number): number {
   const { truePositives, falsePositives, positives, negatives } = out.curve;
   const { steps, negativeStepCount } = out;
+  if (negativeStepCount < 0)
+    throw new Error('specificityPartialArea: the pass was planned without negative steps');
   const groups = truePositives.length;
   // the steps are in descending j, so specificity falls along the list: keep those whose upper end is above from
   let count = 0;
