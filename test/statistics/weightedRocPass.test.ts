@@ -72,3 +72,26 @@ describe('percentileInterval', () => {
     }
   });
 });
+
+describe('weightedRocPass without horizontal steps', () => {
+  it('gives the same curve and summaries, and refuses the specificity partial AUC', () => {
+    const uniform = seededUniform(11);
+    const n = 200;
+    const labels = Uint8Array.from({ length: n }, () => (uniform() < 0.4 ? 1 : 0));
+    const scores = Float64Array.from(labels, (y) => Number((0.3 * y + 0.7 * uniform()).toFixed(2)));
+    const weights = Int32Array.from({ length: n }, () => Math.floor(uniform() * 3));
+    const sorted = sortScores(scores);
+    const full = rocPassOutput(planRocPass(sorted, labels));
+    const lean = rocPassOutput(planRocPass(sorted, labels, { negativeSteps: false }));
+    weightedRocPass(planRocPass(sorted, labels), weights, full);
+    weightedRocPass(planRocPass(sorted, labels, { negativeSteps: false }), weights, lean);
+    expect(Array.from(lean.curve.truePositives)).toEqual(Array.from(full.curve.truePositives));
+    expect(Array.from(lean.curve.falsePositives)).toEqual(Array.from(full.curve.falsePositives));
+    expect([lean.auc, lean.averagePrecision, lean.maximumF1]).toEqual([
+      full.auc,
+      full.averagePrecision,
+      full.maximumF1,
+    ]);
+    expect(() => specificityPartialArea(lean, 0.8, 1)).toThrow(/without negative steps/);
+  });
+});
