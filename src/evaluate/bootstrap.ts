@@ -543,23 +543,39 @@ export function precomputedSummary(
   };
 }
 
+/** A bootstrap's blocks being run: `finish` completes them, `cancel` abandons them. */
+export interface RunningBlocks {
+  /**
+   * Evaluates whatever is left in this thread, waits for blocks running elsewhere, and calls
+   * `onBlockDone` once per block.
+   */
+  finish(onBlockDone: (block: number) => void): void;
+  /** Tells other threads to stop taking blocks (a run that will not be finished). */
+  cancel(): void;
+}
+
 /**
- * How the blocks of a bootstrap are run: a runner is started with the plan and the outputs
- * (worker threads may begin at once) and returns `finish`, which evaluates whatever is left
- * in this thread, waits for the rest and calls `onBlockDone` once per block.
+ * How the blocks of a bootstrap are run. `shared`: whether the outputs must be in shared
+ * memory (worker threads write them); `start` may set other threads to work at once.
  */
-export type BlockRunner = (
-  plan: BootstrapPlan,
-  outputs: BootstrapOutputs,
-) => (onBlockDone: (block: number) => void) => void;
+export interface BlockRunner {
+  shared: boolean;
+  start(plan: BootstrapPlan, outputs: BootstrapOutputs): RunningBlocks;
+}
 
 /** Runs every block in this thread, in order, when finished. */
-export const runBlocksInThisThread: BlockRunner = (plan, outputs) => (onBlockDone) => {
-  const blocks = allBlocks(plan);
-  for (let block = 0; block < blocks; block++) {
-    evaluateBootstrapBlock(plan, block, outputs);
-    onBlockDone(block);
-  }
+export const runBlocksInThisThread: BlockRunner = {
+  shared: false,
+  start: (plan, outputs) => ({
+    finish: (onBlockDone) => {
+      const blocks = allBlocks(plan);
+      for (let block = 0; block < blocks; block++) {
+        evaluateBootstrapBlock(plan, block, outputs);
+        onBlockDone(block);
+      }
+    },
+    cancel: () => undefined,
+  }),
 };
 
 /** `count` arrays of `size` doubles, in shared memory when threads write them. */
@@ -574,13 +590,13 @@ function doubles(count: number, size: number, shared: boolean): Float64Array[] {
 /**
  * Starts a bootstrap: with worker threads, they begin evaluating its blocks while this thread
  * does other work; `finish` then completes it (in this thread too) and returns the
- * distribution. `shared`: outputs in shared memory, as worker threads need.
+ * distribution; `cancel` abandons it (call it when `finish` will not be).
  */
 export function startBootstrap(
   input: BootstrapInput,
-  runBlocks: BlockRunner = runBlocksInThisThread,
-  shared = false,
-): { finish: () => BootstrapDistribution } {
+  runner: BlockRunner = runBlocksInThisThread,
+): { finish: () => BootstrapDistribution; cancel: () => void } {
+  const shared = runner.shared;
   const plan = planBootstrap(input);
   const B = input.replicates;
   const models = input.scores.length;
@@ -591,12 +607,13 @@ export function startBootstrap(
     summaries:
       plan.summaryEntries > 0 ? (doubles(1, plan.summaryEntries * SUMMARY_FIELDS, shared)[0] ?? null) : null,
   };
-  const finishBlocks = runBlocks(plan, outputs);
+  const running = runner.start(plan, outputs);
   return {
+    cancel: () => running.cancel(),
     finish: () => {
       const onProgress = input.onProgress;
       let replicatesDone = 0;
-      finishBlocks((block) => {
+      running.finish((block) => {
         if (block >= plan.replicateBlocks || !onProgress) return;
         replicatesDone += Math.min(REPLICATES_PER_BLOCK, B - block * REPLICATES_PER_BLOCK);
         onProgress(replicatesDone, B);
@@ -617,10 +634,9 @@ export function startBootstrap(
 /** The whole bootstrap at once: `startBootstrap(…).finish()`. */
 export function runBootstrap(
   input: BootstrapInput,
-  runBlocks: BlockRunner = runBlocksInThisThread,
-  shared = false,
+  runner: BlockRunner = runBlocksInThisThread,
 ): BootstrapDistribution {
-  return startBootstrap(input, runBlocks, shared).finish();
+  return startBootstrap(input, runner).finish();
 }
 
 /** Share of replicates in which a statistic is undefined above which no interval is given. */

@@ -9,9 +9,11 @@
  * until every data block is done.
  *
  * The workers persist for the life of the process, unreferenced so that they never keep it
- * alive. A worker that fails, or stops making progress, leaves its blocks to this thread.
- * Threads are only available from the compiled package (the worker is a .js file); run from
- * the TypeScript sources, the bootstrap runs in this thread.
+ * alive. Every wait has a deadline: when no block completes for a while (a worker died or
+ * failed), the job is marked failed and this thread computes whatever is unfinished, so a
+ * lost worker costs time, never a hang or a wrong value. Threads are only available from the
+ * compiled package (the worker is a .js file); run from the TypeScript sources, the bootstrap
+ * runs in this thread.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -32,12 +34,16 @@ const NEXT_BLOCK = 0;
 const BLOCKS_DONE = 1;
 const FAILED = 2;
 const CONTROL_WORDS = 3;
-/** States of a block. */
-const TAKEN = 1;
-const DONE = 2;
-/** Without progress for this long, this thread computes the unfinished blocks itself. */
+/** State of a finished block (per-block states start at 0). */
+const DONE = 1;
+/** Most threads a bootstrap uses, whatever is asked for. */
+export const MAXIMUM_THREADS = 64;
+/**
+ * Without a completed block for this long — or for 20 times the slowest block this thread
+ * has evaluated, if longer — the job is taken to have lost a worker.
+ */
 const STALL_MILLISECONDS = 30_000;
-/** How long one wait lasts before progress is reported and failures are checked. */
+/** How long one wait lasts before progress is reported and the deadline checked. */
 const WAIT_MILLISECONDS = 100;
 
 /** What a worker receives for one bootstrap: the input and the shared memory to work in. */
@@ -59,12 +65,14 @@ export function bootstrapThreadsAvailable(): boolean {
 }
 
 /**
- * Starts worker threads until `count` are running (none when unavailable); returns how many
- * run. Starting them before the bootstrap lets them boot while evaluate does the rest.
+ * Starts worker threads until `count` are running (at most MAXIMUM_THREADS − 1); returns how
+ * many run, 0 when threads are unavailable. Starting them before the bootstrap lets them
+ * boot while evaluate does the rest. A worker that failed has left the pool and is replaced.
  */
 export function startBootstrapWorkers(count: number): number {
-  if (count <= 0 || !bootstrapThreadsAvailable()) return Math.min(workers.length, Math.max(0, count));
-  while (workers.length < count) {
+  const wanted = Math.min(Math.max(0, Math.floor(count)), MAXIMUM_THREADS - 1);
+  if (wanted === 0 || !bootstrapThreadsAvailable()) return 0;
+  while (workers.length < wanted) {
     const worker = new Worker(workerUrl);
     worker.unref();
     const forget = () => {
@@ -74,7 +82,7 @@ export function startBootstrapWorkers(count: number): number {
     worker.on('exit', forget);
     workers.push(worker);
   }
-  return count;
+  return wanted;
 }
 
 /** Stops every worker thread (for tests and long-lived hosts; the process never waits for them). */
@@ -93,16 +101,57 @@ export function jobOutputs(job: BootstrapJob): BootstrapOutputs {
   };
 }
 
+/** Whether the job has failed, or every block has been taken: a worker then has nothing to do. */
+export function nothingToTake(control: Int32Array, states: Int32Array): boolean {
+  return Atomics.load(control, FAILED) !== 0 || Atomics.load(control, NEXT_BLOCK) >= states.length;
+}
+
+/** Marks the job failed: no thread takes another block, and this thread finishes the rest. */
+export function failJob(control: Int32Array): void {
+  Atomics.store(control, FAILED, 1);
+  Atomics.notify(control, BLOCKS_DONE);
+}
+
+/** Tracks whether blocks keep completing; `stalled()` once none has for the stall limit. */
+export class StallWatch {
+  private lastCount = -1;
+  private lastChange = performance.now();
+  slowestBlock = 0;
+
+  constructor(private readonly limit = STALL_MILLISECONDS) {}
+
+  stalled(blocksDone: number): boolean {
+    const now = performance.now();
+    if (blocksDone !== this.lastCount) {
+      this.lastCount = blocksDone;
+      this.lastChange = now;
+      return false;
+    }
+    return now - this.lastChange > Math.max(this.limit, 20 * this.slowestBlock);
+  }
+}
+
 /**
- * Waits until every data block is done (or the job failed); `whileWaiting` runs after each
- * wait. Returns false when the job failed.
+ * Waits until every data block is done. Returns false when the job failed, or stalled (which
+ * fails it); `whileWaiting` runs after each wait.
  */
-function awaitDataBlocks(plan: BootstrapPlan, control: Int32Array, whileWaiting?: () => void): boolean {
+function awaitDataBlocks(
+  plan: BootstrapPlan,
+  control: Int32Array,
+  watch: StallWatch,
+  whileWaiting?: () => void,
+): boolean {
   const needed = dataBlocks(plan);
   for (;;) {
     if (Atomics.load(control, FAILED) !== 0) return false;
+    // summary blocks are handed out after every data block and cannot complete before the
+    // data blocks have, so until this wait ends BLOCKS_DONE counts data blocks only
     const done = Atomics.load(control, BLOCKS_DONE);
     if (done >= needed) return true;
+    if (watch.stalled(done)) {
+      failJob(control);
+      return false;
+    }
     Atomics.wait(control, BLOCKS_DONE, done, WAIT_MILLISECONDS);
     whileWaiting?.();
   }
@@ -119,6 +168,7 @@ export function takeBlocks(
   control: Int32Array,
   states: Int32Array,
   outputs: BootstrapOutputs,
+  watch: StallWatch = new StallWatch(),
   onProgress?: () => void,
 ): number {
   const blocks = states.length;
@@ -127,10 +177,10 @@ export function takeBlocks(
   while (Atomics.load(control, FAILED) === 0) {
     const block = Atomics.add(control, NEXT_BLOCK, 1);
     if (block >= blocks) break;
-    Atomics.store(states, block, TAKEN);
-    // summary blocks read every replicate: all data blocks (handed out first) must be done
-    if (block >= firstSummary && !awaitDataBlocks(plan, control, onProgress)) break;
+    if (block >= firstSummary && !awaitDataBlocks(plan, control, watch, onProgress)) break;
+    const started = performance.now();
     evaluateBootstrapBlock(plan, block, outputs);
+    watch.slowestBlock = Math.max(watch.slowestBlock, performance.now() - started);
     Atomics.store(states, block, DONE);
     Atomics.add(control, BLOCKS_DONE, 1);
     Atomics.notify(control, BLOCKS_DONE);
@@ -140,64 +190,61 @@ export function takeBlocks(
   return evaluated;
 }
 
-/** Whether every block of the job has been taken (a worker that starts late then has nothing to do). */
-export function allBlocksTaken(control: Int32Array, states: Int32Array): boolean {
-  return Atomics.load(control, NEXT_BLOCK) >= states.length;
-}
-
-/** Marks the job failed (a thread's error), so that this thread finishes the blocks itself. */
-export function failJob(control: Int32Array): void {
-  Atomics.store(control, FAILED, 1);
-  Atomics.notify(control, BLOCKS_DONE);
-}
-
 /**
- * A BlockRunner that shares the blocks among this thread and `threads` − 1 workers; with one
- * thread, or where workers cannot run, it runs them all in this thread.
+ * A BlockRunner that shares the blocks among this thread and `threads` − 1 workers (at most
+ * MAXIMUM_THREADS in all); with one thread, or where workers cannot run, it runs them all in
+ * this thread.
  */
-export function threadedBlockRunner(threads: number): BlockRunner {
-  return (plan, outputs) => {
-    const helpers = startBootstrapWorkers(threads - 1);
-    const blocks = allBlocks(plan);
-    const buffers = [
-      ...outputs.values,
-      ...(outputs.jackknife ?? []),
-      ...(outputs.summaries ? [outputs.summaries] : []),
-    ];
-    if (helpers === 0 || blocks <= 1 || !buffers.every((b) => b.buffer instanceof SharedArrayBuffer)) {
-      return runBlocksInThisThread(plan, outputs);
-    }
-    const control = new Int32Array(new SharedArrayBuffer(CONTROL_WORDS * Int32Array.BYTES_PER_ELEMENT));
-    const states = new Int32Array(new SharedArrayBuffer(blocks * Int32Array.BYTES_PER_ELEMENT));
-    const { onProgress: _, ...input } = plan.input;
-    const shared = (array: Float64Array) => array.buffer as SharedArrayBuffer;
-    const job: BootstrapJob = {
-      input,
-      control: control.buffer as SharedArrayBuffer,
-      states: states.buffer as SharedArrayBuffer,
-      values: outputs.values.map(shared),
-      jackknife: outputs.jackknife ? outputs.jackknife.map(shared) : null,
-      summaries: outputs.summaries ? shared(outputs.summaries) : null,
-    };
-    for (const worker of workers.slice(0, helpers)) worker.postMessage(job);
-    return (onBlockDone) => {
-      try {
-        finishJob(plan, control, states, outputs, onBlockDone);
-      } catch (error) {
-        failJob(control); // so that no worker waits for a block this thread will not finish
-        throw error;
-      }
-    };
+export function threadedBlockRunner(
+  threads: number,
+  options: { stallMilliseconds?: number } = {},
+): BlockRunner {
+  const helpers = Math.min(Math.floor(threads), MAXIMUM_THREADS) - 1;
+  if (!(helpers >= 1) || !bootstrapThreadsAvailable()) return runBlocksInThisThread;
+  return {
+    shared: true,
+    start: (plan, outputs) => {
+      const running = startBootstrapWorkers(helpers);
+      if (running === 0 || allBlocks(plan) <= 1) return runBlocksInThisThread.start(plan, outputs);
+      const control = new Int32Array(new SharedArrayBuffer(CONTROL_WORDS * Int32Array.BYTES_PER_ELEMENT));
+      const states = new Int32Array(new SharedArrayBuffer(allBlocks(plan) * Int32Array.BYTES_PER_ELEMENT));
+      const { onProgress: _, ...input } = plan.input;
+      const shared = (array: Float64Array) => array.buffer as SharedArrayBuffer;
+      const job: BootstrapJob = {
+        input,
+        control: control.buffer as SharedArrayBuffer,
+        states: states.buffer as SharedArrayBuffer,
+        values: outputs.values.map(shared),
+        jackknife: outputs.jackknife ? outputs.jackknife.map(shared) : null,
+        summaries: outputs.summaries ? shared(outputs.summaries) : null,
+      };
+      for (const worker of workers.slice(0, running)) worker.postMessage(job);
+      return {
+        finish: (onBlockDone) => {
+          try {
+            finishJob(plan, control, states, outputs, onBlockDone, options.stallMilliseconds);
+          } catch (error) {
+            failJob(control); // so that no worker waits for a block this thread will not finish
+            throw error;
+          }
+        },
+        cancel: () => failJob(control),
+      };
+    },
   };
 }
 
-/** This thread's part of a job: take blocks until none is left, then wait for the others. */
+/**
+ * This thread's part of a job: take blocks until none is left, then wait for the others;
+ * if the job failed or stalled, compute every unfinished block here.
+ */
 function finishJob(
   plan: BootstrapPlan,
   control: Int32Array,
   states: Int32Array,
   outputs: BootstrapOutputs,
   onBlockDone: (block: number) => void,
+  stallMilliseconds?: number,
 ): void {
   const blocks = states.length;
   // progress: each block reported once, whichever thread finished it
@@ -210,37 +257,40 @@ function finishJob(
       }
     }
   };
-  const takenHere = takeBlocks(plan, control, states, outputs, report);
-
-  let done = Atomics.load(control, BLOCKS_DONE);
-  let lastProgress = Date.now();
-  while (done < blocks) {
-    if (Atomics.load(control, FAILED) !== 0 || Date.now() - lastProgress > STALL_MILLISECONDS) {
-      // a worker failed (or stalled): compute here whatever is not finished, in order (data
-      // blocks before summaries); a block still running elsewhere gives the same values, so
-      // writing it twice is harmless
+  const watch = new StallWatch(stallMilliseconds);
+  const takenHere = takeBlocks(plan, control, states, outputs, watch, report);
+  let recovered = 0;
+  for (;;) {
+    const done = Atomics.load(control, BLOCKS_DONE);
+    if (done >= blocks) break;
+    if (Atomics.load(control, FAILED) !== 0 || watch.stalled(done)) {
+      // a worker failed or stopped: compute here whatever is not finished, data blocks
+      // before summaries; a block still running elsewhere gives the same values, so writing
+      // it twice is harmless
       failJob(control);
       for (let block = 0; block < blocks; block++) {
         if (Atomics.load(states, block) !== DONE) {
           evaluateBootstrapBlock(plan, block, outputs);
           Atomics.store(states, block, DONE);
+          recovered++;
+          report();
         }
       }
       break;
     }
     Atomics.wait(control, BLOCKS_DONE, done, WAIT_MILLISECONDS);
-    const now = Atomics.load(control, BLOCKS_DONE);
-    if (now !== done) lastProgress = Date.now();
-    done = now;
     report();
   }
   report();
-  lastRun = { blocks, byWorkers: blocks - takenHere };
+  lastRun = { blocks, byWorkers: blocks - takenHere - recovered, recovered };
 }
 
-let lastRun = { blocks: 0, byWorkers: 0 };
+let lastRun = { blocks: 0, byWorkers: 0, recovered: 0 };
 
-/** How many blocks the last threaded bootstrap had, and how many of them worker threads evaluated. */
-export function lastThreadedRun(): { blocks: number; byWorkers: number } {
+/**
+ * The last threaded bootstrap's blocks: how many there were, how many worker threads
+ * evaluated, and how many this thread recomputed after a failure (for tests and the bench).
+ */
+export function lastThreadedRun(): { blocks: number; byWorkers: number; recovered: number } {
   return { ...lastRun };
 }

@@ -1,19 +1,22 @@
 /**
  * A bootstrap worker thread (see bootstrapThreads.ts): for each job it receives, it prepares
- * the bootstrap as the main thread did and takes free blocks until none is left.
+ * the bootstrap as the main thread did and takes free blocks until none is left. An error
+ * fails the job (the main thread then finishes it) and ends this worker, which the pool
+ * replaces.
  */
 import { parentPort } from 'node:worker_threads';
 import { planBootstrap } from './bootstrap.js';
-import { allBlocksTaken, failJob, jobOutputs, takeBlocks, type BootstrapJob } from './bootstrapThreads.js';
+import { failJob, jobOutputs, nothingToTake, takeBlocks, type BootstrapJob } from './bootstrapThreads.js';
 
 parentPort?.on('message', (job: BootstrapJob) => {
   const control = new Int32Array(job.control);
   const states = new Int32Array(job.states);
+  // a job already taken in full (this worker started late) or failed needs no preparation
+  if (nothingToTake(control, states)) return;
   try {
-    // a job whose blocks are all taken (this worker started late) needs no preparation
-    if (allBlocksTaken(control, states)) return;
     takeBlocks(planBootstrap(job.input), control, states, jobOutputs(job));
-  } catch {
+  } catch (error) {
     failJob(control);
+    throw error;
   }
 });

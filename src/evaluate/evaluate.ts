@@ -39,7 +39,7 @@ import {
   type PairedSettings,
 } from './comparisons.js';
 import { aucResult, partialAucResults, rocPoints } from './discrimination.js';
-import { bootstrapThreadsAvailable, threadedBlockRunner } from './bootstrapThreads.js';
+import { threadedBlockRunner } from './bootstrapThreads.js';
 import { aucVarianceMethod, subgroupResults, summariseModels } from './subsets.js';
 import {
   chooseThreshold,
@@ -109,6 +109,22 @@ interface ModelWork {
 }
 
 export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
+  const bootstraps: { cancel: () => void }[] = [];
+  try {
+    return evaluateStudy(study, options, bootstraps);
+  } finally {
+    // a bootstrap started but never finished (an error in between) must not keep worker
+    // threads busy; cancelling a finished one does nothing
+    for (const bootstrap of bootstraps) bootstrap.cancel();
+  }
+}
+
+/** evaluate's work; each bootstrap it starts is added to `bootstraps`. */
+function evaluateStudy(
+  study: Study,
+  options: EvaluateOptions,
+  bootstraps: { cancel: () => void }[],
+): Results {
   const settings = study.settings;
   const warnings = new WarningLog();
   const data = inCanonicalOrder(study.data);
@@ -182,8 +198,7 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
   // with worker threads, the bootstrap runs while this thread computes everything else
   const boot = settings.bootstrap;
   const threads = Math.max(1, Math.floor(options.threads ?? 1));
-  const runBlocks = threads > 1 ? threadedBlockRunner(threads) : runBlocksInThisThread;
-  const shared = threads > 1 && bootstrapThreadsAvailable();
+  const runner = threads > 1 ? threadedBlockRunner(threads) : runBlocksInThisThread;
   const bootstrapInput: BootstrapInput = {
     labels,
     scores: data.scores,
@@ -202,23 +217,24 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
     ...(boot.interval === 'percentile' ? { percentileSummaries: { level, pairs } } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   };
+  const start = (input: BootstrapInput) => {
+    const run = startBootstrap(input, runner);
+    bootstraps.push(run);
+    return run;
+  };
   const bootstrapRuns =
     boot.replicates > 0
       ? {
-          fixed: startBootstrap(bootstrapInput, runBlocks, shared),
+          fixed: start(bootstrapInput),
           // with rederiveThresholds, each model's operating-point intervals come from a second
           // pass over the same resamples in which data-driven thresholds are chosen anew;
           // comparisons keep the thresholds fixed, as the contract requires
           rederived: boot.rederiveThresholds
-            ? startBootstrap(
-                {
-                  ...bootstrapInput,
-                  rederiveThresholds: true,
-                  ...(boot.interval === 'percentile' ? { percentileSummaries: { level, pairs: [] } } : {}),
-                },
-                runBlocks,
-                shared,
-              )
+            ? start({
+                ...bootstrapInput,
+                rederiveThresholds: true,
+                ...(boot.interval === 'percentile' ? { percentileSummaries: { level, pairs: [] } } : {}),
+              })
             : null,
         }
       : null;

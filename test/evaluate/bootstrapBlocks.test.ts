@@ -8,7 +8,10 @@ import {
   dataBlocks,
   evaluateBootstrapBlock,
   REPLICATES_PER_BLOCK,
+  precomputedSummary,
   runBootstrap,
+  seriesOf,
+  summarise,
   type BlockRunner,
   type BootstrapInput,
 } from '../../src/evaluate/bootstrap.js';
@@ -37,16 +40,30 @@ function input(withJackknife: boolean, clusters: Int32Array | null): BootstrapIn
   };
 }
 
-/** Evaluates the data blocks last to first, as another thread might, then the summaries. */
-const backwards: BlockRunner = (plan, outputs) => (onBlockDone) => {
-  for (let block = dataBlocks(plan) - 1; block >= 0; block--) {
-    evaluateBootstrapBlock(plan, block, outputs);
-    onBlockDone(block);
-  }
-  for (let block = allBlocks(plan) - 1; block >= dataBlocks(plan); block--) {
-    evaluateBootstrapBlock(plan, block, outputs);
-    onBlockDone(block);
-  }
+const percentileSummaries = {
+  level: 0.95,
+  pairs: [
+    [0, 1],
+    [0, 2],
+  ] as [number, number][],
+};
+
+/** Evaluates the data blocks last to first, as another thread might, then the summaries likewise. */
+const backwards: BlockRunner = {
+  shared: false,
+  start: (plan, outputs) => ({
+    finish: (onBlockDone) => {
+      for (let block = dataBlocks(plan) - 1; block >= 0; block--) {
+        evaluateBootstrapBlock(plan, block, outputs);
+        onBlockDone(block);
+      }
+      for (let block = allBlocks(plan) - 1; block >= dataBlocks(plan); block--) {
+        evaluateBootstrapBlock(plan, block, outputs);
+        onBlockDone(block);
+      }
+    },
+    cancel: () => undefined,
+  }),
 };
 
 describe('bootstrap blocks', () => {
@@ -58,10 +75,24 @@ describe('bootstrap blocks', () => {
       [true, null],
       [true, clusters],
     ] as const) {
-      const forwards = runBootstrap(input(jackknife, clustered));
-      const reversed = runBootstrap(input(jackknife, clustered), backwards);
+      const withSummaries = { ...input(jackknife, clustered), percentileSummaries };
+      const forwards = runBootstrap(withSummaries);
+      const reversed = runBootstrap(withSummaries, backwards);
       expect(reversed.values).toEqual(forwards.values);
       expect(reversed.jackknife).toEqual(forwards.jackknife);
+      expect(reversed.summaries).toEqual(forwards.summaries);
+      // and the summaries are those of the series
+      const direct = summarise(seriesOf(forwards, 1, forwards.layout.auc), null, 0.95, 'percentile', null);
+      expect(precomputedSummary(forwards, 1, null, forwards.layout.auc)).toEqual(direct);
+      const difference = summarise(
+        seriesOf(forwards, 0, forwards.layout.auc),
+        null,
+        0.95,
+        'percentile',
+        null,
+        seriesOf(forwards, 2, forwards.layout.auc),
+      );
+      expect(precomputedSummary(forwards, 0, 1, forwards.layout.auc)).toEqual(difference);
     }
   });
 
@@ -77,6 +108,45 @@ describe.skipIf(!compiled)('evaluate with worker threads (compiled package)', ()
   afterAll(async () => {
     const threads = await import('../../dist/evaluate/bootstrapThreads.js');
     await threads.stopBootstrapWorkers();
+  });
+
+  const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
+
+  it('finishes a bootstrap whose worker is stopped mid-job, with the same values', async () => {
+    const bootstrap = await import('../../dist/evaluate/bootstrap.js');
+    const threads = await import('../../dist/evaluate/bootstrapThreads.js');
+    const tumour = loadStudy('examples/bone-tumour/study.yaml');
+    const big: BootstrapInput = {
+      ...input(false, null),
+      labels: tumour.data.labels,
+      scores: tumour.data.scores,
+      thresholds: tumour.data.scores.map(() => [0.5, 0.3]),
+      replicates: 5000,
+      percentileSummaries: { level: 0.95, pairs: [[0, 1]] },
+    };
+    const expected = bootstrap.runBootstrap(big);
+    threads.startBootstrapWorkers(1);
+    await sleep(300);
+    const run = bootstrap.startBootstrap(big, threads.threadedBlockRunner(2, { stallMilliseconds: 300 }));
+    await sleep(20); // the worker takes blocks…
+    await threads.stopBootstrapWorkers(); // …and is stopped, perhaps holding one
+    const finished = run.finish();
+    expect(finished.values).toEqual(expected.values);
+    expect(finished.summaries).toEqual(expected.summaries);
+  });
+
+  it('lets a cancelled bootstrap go, so that workers take the next one', async () => {
+    const bootstrap = await import('../../dist/evaluate/bootstrap.js');
+    const threads = await import('../../dist/evaluate/bootstrapThreads.js');
+    threads.startBootstrapWorkers(1);
+    await sleep(300);
+    const runner = threads.threadedBlockRunner(2);
+    const abandoned = bootstrap.startBootstrap({ ...input(true, null), replicates: 20_000 }, runner);
+    abandoned.cancel();
+    const run = bootstrap.startBootstrap({ ...input(false, null), replicates: 3000 }, runner);
+    await sleep(100);
+    run.finish();
+    expect(threads.lastThreadedRun().byWorkers).toBeGreaterThan(0);
   });
 
   it('gives byte-identical results with 1, 2 and 3 threads, also with BCa and re-chosen thresholds', async () => {
