@@ -210,6 +210,8 @@ export interface BootstrapDistribution {
   summaries: Float64Array | null;
   /** Models in the distribution; summaries of paired differences follow theirs. */
   models: number;
+  /** Whether its memory may go to the next bootstrap once it is no longer needed (`releaseBootstrap`). */
+  reusable: boolean;
 }
 
 /** Output arrays of a bootstrap, written by whichever thread evaluates a block. */
@@ -547,9 +549,10 @@ export function precomputedSummary(
 export interface RunningBlocks {
   /**
    * Evaluates whatever is left in this thread, waits for blocks running elsewhere, and calls
-   * `onBlockDone` once per block.
+   * `onBlockDone` once per block. Returns whether every block ran normally, so that no other
+   * thread can still write to the outputs (false after a worker was lost).
    */
-  finish(onBlockDone: (block: number) => void): void;
+  finish(onBlockDone: (block: number) => void): boolean;
   /** Tells other threads to stop taking blocks (a run that will not be finished). */
   cancel(): void;
 }
@@ -573,18 +576,62 @@ export const runBlocksInThisThread: BlockRunner = {
         evaluateBootstrapBlock(plan, block, outputs);
         onBlockDone(block);
       }
+      return true;
     },
     cancel: () => undefined,
   }),
 };
 
+/**
+ * Memory of finished bootstraps, kept for the next (see `releaseBootstrap`): a fresh
+ * allocation of the megabytes a bootstrap fills costs a page fault per 4 KiB, which on some
+ * virtual machines takes longer than computing the values written there. Blocks overwrite
+ * every value, so reused memory needs no clearing.
+ */
+const spareMemory: { shared: SharedArrayBuffer[]; local: ArrayBuffer[] } = { shared: [], local: [] };
+/** Most bytes kept in `spareMemory`. */
+const MAXIMUM_SPARE_BYTES = 256 * 2 ** 20;
+
 /** `count` arrays of `size` doubles, in shared memory when threads write them. */
 function doubles(count: number, size: number, shared: boolean): Float64Array[] {
-  return Array.from({ length: count }, () =>
-    shared
-      ? new Float64Array(new SharedArrayBuffer(size * Float64Array.BYTES_PER_ELEMENT))
-      : new Float64Array(size),
-  );
+  const bytes = size * Float64Array.BYTES_PER_ELEMENT;
+  const spare: ArrayBufferLike[] = shared ? spareMemory.shared : spareMemory.local;
+  return Array.from({ length: count }, () => {
+    // the smallest spare buffer that is large enough
+    let best = -1;
+    for (let k = 0; k < spare.length; k++) {
+      const length = (spare[k] as ArrayBufferLike).byteLength;
+      if (length >= bytes && (best < 0 || length < (spare[best] as ArrayBufferLike).byteLength)) best = k;
+    }
+    if (best >= 0) return new Float64Array(spare.splice(best, 1)[0] as ArrayBufferLike, 0, size);
+    return new Float64Array(shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+  });
+}
+
+/**
+ * Hands the memory of a distribution that is no longer needed to the next bootstrap; the
+ * distribution must not be read afterwards. Memory that another thread might still write
+ * (a run that lost a worker) is not kept.
+ */
+export function releaseBootstrap(distribution: BootstrapDistribution): void {
+  if (!distribution.reusable) return;
+  const arrays = [...distribution.values, ...(distribution.jackknife ?? [])];
+  if (distribution.summaries) arrays.push(distribution.summaries);
+  for (const array of arrays) {
+    const buffer = array.buffer;
+    const spare: ArrayBufferLike[] =
+      buffer instanceof SharedArrayBuffer ? spareMemory.shared : spareMemory.local;
+    if (!spare.includes(buffer)) spare.push(buffer);
+  }
+  // keep the most recent buffers up to the limit
+  for (const spare of [spareMemory.shared, spareMemory.local] as ArrayBufferLike[][]) {
+    let total = 0;
+    for (let k = spare.length - 1; k >= 0; k--) {
+      total += (spare[k] as ArrayBufferLike).byteLength;
+      if (total > MAXIMUM_SPARE_BYTES) spare.splice(k, 1);
+    }
+  }
+  distribution.reusable = false;
 }
 
 /**
@@ -613,12 +660,13 @@ export function startBootstrap(
     finish: () => {
       const onProgress = input.onProgress;
       let replicatesDone = 0;
-      running.finish((block) => {
+      const clean = running.finish((block) => {
         if (block >= plan.replicateBlocks || !onProgress) return;
         replicatesDone += Math.min(REPLICATES_PER_BLOCK, B - block * REPLICATES_PER_BLOCK);
         onProgress(replicatesDone, B);
       });
       return {
+        reusable: clean,
         layout: plan.layout,
         replicates: B,
         values: outputs.values,

@@ -222,7 +222,7 @@ export function threadedBlockRunner(
       return {
         finish: (onBlockDone) => {
           try {
-            finishJob(plan, control, states, outputs, onBlockDone, options.stallMilliseconds);
+            return finishJob(plan, control, states, outputs, onBlockDone, options.stallMilliseconds);
           } catch (error) {
             failJob(control); // so that no worker waits for a block this thread will not finish
             throw error;
@@ -236,7 +236,8 @@ export function threadedBlockRunner(
 
 /**
  * This thread's part of a job: take blocks until none is left, then wait for the others;
- * if the job failed or stalled, compute every unfinished block here.
+ * if the job failed or stalled, compute every unfinished block here. Returns whether the
+ * job ran normally (no failure), so that no worker can still be writing to its outputs.
  */
 function finishJob(
   plan: BootstrapPlan,
@@ -245,7 +246,7 @@ function finishJob(
   outputs: BootstrapOutputs,
   onBlockDone: (block: number) => void,
   stallMilliseconds?: number,
-): void {
+): boolean {
   const blocks = states.length;
   // progress: each block reported once, whichever thread finished it
   const reported = new Uint8Array(blocks);
@@ -283,6 +284,7 @@ function finishJob(
   }
   report();
   lastRun = { blocks, byWorkers: blocks - takenHere - recovered, recovered };
+  return Atomics.load(control, FAILED) === 0;
 }
 
 let lastRun = { blocks: 0, byWorkers: 0, recovered: 0 };

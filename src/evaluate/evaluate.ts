@@ -22,6 +22,7 @@ import {
   type BootstrapInput,
   seriesOf,
   precomputedSummary,
+  releaseBootstrap,
   summarise,
   type BootstrapDistribution,
   type OperatingPointMeasure,
@@ -431,6 +432,9 @@ function evaluateStudy(
     const distribution = bootstrapRuns.fixed.finish();
     const rederived = bootstrapRuns.rederived?.finish() ?? null;
     applyBootstrap(distribution, rederived ?? distribution);
+    // the results hold only summaries: the replicates' memory can serve the next evaluate
+    releaseBootstrap(distribution);
+    if (rederived) releaseBootstrap(rederived);
   }
 
   function applyBootstrap(distribution: BootstrapDistribution, pointDistribution: BootstrapDistribution) {

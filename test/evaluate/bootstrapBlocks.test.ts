@@ -9,6 +9,7 @@ import {
   evaluateBootstrapBlock,
   REPLICATES_PER_BLOCK,
   precomputedSummary,
+  releaseBootstrap,
   runBootstrap,
   seriesOf,
   summarise,
@@ -61,6 +62,7 @@ const backwards: BlockRunner = {
         evaluateBootstrapBlock(plan, block, outputs);
         onBlockDone(block);
       }
+      return true;
     },
     cancel: () => undefined,
   }),
@@ -94,6 +96,18 @@ describe('bootstrap blocks', () => {
       );
       expect(precomputedSummary(forwards, 0, 1, forwards.layout.auc)).toEqual(difference);
     }
+  });
+
+  it('reuse the memory of a released distribution without changing the next one', () => {
+    const fresh = runBootstrap({ ...input(true, null), seed: 9, percentileSummaries });
+    const first = runBootstrap({ ...input(true, null), percentileSummaries });
+    const firstBuffer = first.values[0]?.buffer;
+    releaseBootstrap(first);
+    const second = runBootstrap({ ...input(true, null), seed: 9, percentileSummaries });
+    expect(second.values.some((v) => v.buffer === firstBuffer)).toBe(true);
+    expect(second.values).toEqual(fresh.values);
+    expect(second.jackknife).toEqual(fresh.jackknife);
+    expect(second.summaries).toEqual(fresh.summaries);
   });
 
   it('report progress once per block of replicates, up to B', () => {
