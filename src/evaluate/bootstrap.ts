@@ -190,7 +190,7 @@ function writeModelStatistics(
     const index = gridIndices[g] as number;
     const tp = index < groups ? (truePositives[index] as number) : 0;
     const fp = index < groups ? (falsePositives[index] as number) : 0;
-    out[offset + (layout.netBenefit[g] as number)] = tp / total - (fp / total) * (odds[g] as number);
+    out[offset + (layout.netBenefit[g] as number)] = (tp - fp * (odds[g] as number)) / total;
   }
 }
 

@@ -57,7 +57,7 @@ export function netBenefit(
     }
   }
   if (!(n > 0)) throw new RangeError('net benefit: no case has a positive weight');
-  return truePositives / n - (falsePositives / n) * odds;
+  return (truePositives - falsePositives * odds) / n;
 }
 
 /** Net benefit of treating everyone: π − (1 − π)·t/(1 − t). */
@@ -208,7 +208,7 @@ export function decisionCurve(
     }
     let value: number;
     if (targetPrevalence === undefined) {
-      value = truePositives / n - (falsePositives / n) * odds;
+      value = (truePositives - falsePositives * odds) / n;
     } else {
       const sensitivity = truePositives / positives;
       const specificity = 1 - falsePositives / negatives;
