@@ -36,14 +36,16 @@ function parseFormats(value: string): OutputFormat[] {
   return formats as OutputFormat[];
 }
 
-function progressReporter(): ((done: number, total: number) => void) | undefined {
+function progressReporter(replicates: number): ((done: number, total: number) => void) | undefined {
   if (!process.stderr.isTTY) return undefined;
   const started = Date.now();
   return (done, total) => {
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    process.stderr.write(
-      `\rbootstrap ${done}/${total} replicates (${seconds} s)${done === total ? '\n' : ''}`,
-    );
+    const what =
+      total > replicates
+        ? `resamples: ${replicates} replicates + ${total - replicates} jackknife fits for BCa`
+        : 'replicates';
+    process.stderr.write(`\rbootstrap ${done}/${total} ${what} (${seconds} s)${done === total ? '\n' : ''}`);
   };
 }
 
@@ -82,7 +84,7 @@ async function report(studyFile: string, options: ReportCliOptions) {
   const threads = options.threads ?? defaultThreads();
   // started now, the workers boot while evaluate computes everything before the bootstrap
   if (study.settings.bootstrap.replicates > 0) startBootstrapWorkers(threads - 1);
-  const onProgress = progressReporter();
+  const onProgress = progressReporter(study.settings.bootstrap.replicates);
   const results = evaluate(study, { threads, ...(onProgress ? { onProgress } : {}) });
   const formats = new Set(options.format);
   if (!options.pdf) formats.delete('pdf');

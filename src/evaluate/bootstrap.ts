@@ -71,6 +71,10 @@ export interface BootstrapInput {
    * and of each paired difference between the models of `pairs`.
    */
   percentileSummaries?: { level: number; pairs: readonly (readonly [number, number])[] };
+  /**
+   * Called as blocks complete: `done` of `total` resamples, the B replicates and then, for
+   * BCa, the jackknife's leave-one-out fits.
+   */
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -659,11 +663,18 @@ export function startBootstrap(
     cancel: () => running.cancel(),
     finish: () => {
       const onProgress = input.onProgress;
-      let replicatesDone = 0;
+      const jackknifeFits = plan.jackknifeBlocks > 0 ? plan.jackknifeUnits : 0;
+      let done = 0;
       const clean = running.finish((block) => {
-        if (block >= plan.replicateBlocks || !onProgress) return;
-        replicatesDone += Math.min(REPLICATES_PER_BLOCK, B - block * REPLICATES_PER_BLOCK);
-        onProgress(replicatesDone, B);
+        if (!onProgress || block >= dataBlocks(plan)) return;
+        done +=
+          block < plan.replicateBlocks
+            ? Math.min(REPLICATES_PER_BLOCK, B - block * REPLICATES_PER_BLOCK)
+            : Math.min(
+                JACKKNIFE_UNITS_PER_BLOCK,
+                jackknifeFits - (block - plan.replicateBlocks) * JACKKNIFE_UNITS_PER_BLOCK,
+              );
+        onProgress(done, B + jackknifeFits);
       });
       return {
         reusable: clean,

@@ -74,7 +74,10 @@ import { VERSION } from '../version.js';
 import { predictiveValueScoreTest, type PairedCallsTable } from '../statistics/predictiveValueScoreTest.js';
 
 export interface EvaluateOptions {
-  /** Called as bootstrap replicates complete. */
+  /**
+   * Called as the bootstrap progresses: `done` of `total` resamples — the replicates, then
+   * (for BCa intervals) the jackknife's leave-one-out fits.
+   */
   onProgress?: (done: number, total: number) => void;
   /**
    * Threads for the bootstrap, this one included (default 1: no worker threads). The results

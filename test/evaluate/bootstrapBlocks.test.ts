@@ -110,10 +110,19 @@ describe('bootstrap blocks', () => {
     expect(second.summaries).toEqual(fresh.summaries);
   });
 
-  it('report progress once per block of replicates, up to B', () => {
-    const seen: number[] = [];
-    runBootstrap({ ...input(true, null), onProgress: (done) => seen.push(done) });
-    expect(seen).toEqual([100, 200, 250]);
+  it('report progress once per block: the B replicates, then the jackknife fits', () => {
+    const n = study.data.labels.length;
+    const seen: [number, number][] = [];
+    runBootstrap({ ...input(false, null), onProgress: (done, total) => seen.push([done, total]) });
+    expect(seen).toEqual([
+      [100, 250],
+      [200, 250],
+      [250, 250],
+    ]);
+    seen.length = 0;
+    runBootstrap({ ...input(true, null), onProgress: (done, total) => seen.push([done, total]) });
+    expect(seen.map(([done]) => done)).toEqual([100, 200, 250, 350, 250 + n]);
+    expect(seen.every(([, total]) => total === 250 + n)).toBe(true);
   });
 });
 
