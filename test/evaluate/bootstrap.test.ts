@@ -9,10 +9,10 @@ import {
   runBootstrap,
   seriesOf,
   summarise,
-  type BootstrapInput,
   type OperatingPointMeasure,
 } from '../../src/evaluate/bootstrap.js';
 import { parseCsv } from '../../src/load/csv.js';
+import { bootstrapInput } from '../helpers/bootstrapInput.js';
 import { delongPlacements } from '../../src/statistics/delong.js';
 import { averagePrecision, maximumF1 } from '../../src/statistics/averagePrecision.js';
 import { netBenefit } from '../../src/statistics/decisionCurve.js';
@@ -28,25 +28,8 @@ function dataset(name: string) {
   return { labels, models, scores: models.map((m) => Float64Array.from(column(m), Number)) };
 }
 
-function input(labels: Uint8Array, scores: Float64Array[], replicates: number, seed: number): BootstrapInput {
-  return {
-    labels,
-    scores,
-    thresholds: scores.map(() => [0.5, 0.3]),
-    rules: [
-      { kind: 'threshold', value: 0.5 },
-      { kind: 'threshold', value: 0.3 },
-    ],
-    rederiveThresholds: false,
-    partialAucRanges: [{ focus: 'specificity', from: 0.8, to: 1 }],
-    decisionThresholds: [0.1, 0.2, 0.5],
-    replicates,
-    seed,
-    stratified: true,
-    clusters: null,
-    withJackknife: false,
-  };
-}
+const input = (labels: Uint8Array, scores: Float64Array[], replicates: number, seed: number) =>
+  bootstrapInput(labels, scores, replicates, seed);
 
 describe('bootstrap', () => {
   const { labels, scores } = dataset('ties');

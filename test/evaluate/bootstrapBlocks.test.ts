@@ -17,29 +17,15 @@ import {
   type BootstrapInput,
 } from '../../src/evaluate/bootstrap.js';
 import { loadStudy } from '../../src/load/loadStudy.js';
+import { bootstrapInput } from '../helpers/bootstrapInput.js';
 
 const study = loadStudy('test/fixtures/asah/study.yaml');
 
-function input(withJackknife: boolean, clusters: Int32Array | null): BootstrapInput {
-  const scores = study.data.scores;
-  return {
-    labels: study.data.labels,
-    scores,
-    thresholds: scores.map(() => [0.5, 0.3]),
-    rules: [
-      { kind: 'threshold', value: 0.5 },
-      { kind: 'threshold', value: 0.3 },
-    ],
-    rederiveThresholds: false,
-    partialAucRanges: [{ focus: 'specificity', from: 0.8, to: 1 }],
-    decisionThresholds: [0.1, 0.2, 0.5],
-    replicates: 2.5 * REPLICATES_PER_BLOCK,
-    seed: 5,
-    stratified: true,
-    clusters,
+const input = (withJackknife: boolean, clusters: Int32Array | null): BootstrapInput =>
+  bootstrapInput(study.data.labels, study.data.scores, 2.5 * REPLICATES_PER_BLOCK, 5, {
     withJackknife,
-  };
-}
+    clusters,
+  });
 
 const percentileSummaries = {
   level: 0.95,
