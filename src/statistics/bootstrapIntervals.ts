@@ -41,16 +41,6 @@ export function selectInPlace(values: Float64Array, k: number): number {
 }
 
 /**
- * Type-7 quantile of `values` (any order; rearranged in place) by selection instead of a
- * full sort: the bootstrap summarises hundreds of series per run.
- */
-export function quantileBySelection(values: Float64Array, probability: number): number {
-  const n = values.length;
-  if (n === 0) return Number.NaN;
-  return quantileOfPart(values, 0, (n - 1) * probability, n);
-}
-
-/**
  * Type-7 quantile at 0-based position h of a sample of n values, from `part` (rearranged in
  * place): the order statistics of rank `skipped` onwards, or at least ranks ⌊h⌋ and ⌊h⌋ + 1
  * of them. Q = x₍⌊h⌋₎ + (h − ⌊h⌋)·(x₍⌊h⌋+1₎ − x₍⌊h⌋₎).
