@@ -36,7 +36,10 @@ import { chooseThreshold } from './operatingPoints.js';
 export const REPLICATES_PER_BLOCK = 100;
 export const BOOTSTRAP_RNG = `MT19937 (Mersenne Twister), one stream per block of ${REPLICATES_PER_BLOCK} replicates`;
 
-/** The per-model statistics one replicate yields, in a fixed layout. */
+/**
+ * The operating-point measures each replicate yields, in a fixed layout: those given a
+ * bootstrap interval (the likelihood ratios have their log-method intervals instead).
+ */
 export const OPERATING_POINT_MEASURES = [
   'sensitivity',
   'specificity',
@@ -45,8 +48,6 @@ export const OPERATING_POINT_MEASURES = [
   'accuracy',
   'f1',
   'youdenJ',
-  'positiveLikelihoodRatio',
-  'negativeLikelihoodRatio',
 ] as const;
 export type OperatingPointMeasure = (typeof OPERATING_POINT_MEASURES)[number];
 
@@ -186,8 +187,6 @@ function writeModelStatistics(
     out[offset + slot.accuracy] = ratio(tp + tn, P + N);
     out[offset + slot.f1] = ratio(2 * tp, 2 * tp + fp + fn);
     out[offset + slot.youdenJ] = sensitivity + specificity - 1;
-    out[offset + slot.positiveLikelihoodRatio] = ratio(sensitivity, 1 - specificity);
-    out[offset + slot.negativeLikelihoodRatio] = ratio(1 - sensitivity, specificity);
   }
   const total = P + N;
   for (let g = 0; g < gridIndices.length; g++) {
