@@ -76,7 +76,7 @@ console.log(
   `n = ${study.data.labels.length} cases, ${REPLICATES} bootstrap replicates; medians of ${RUNS} dxreport runs and ${R_RUNS} pROC runs; load average ${loadBefore.toFixed(2)} → ${loadAfter.toFixed(2)} on ${CPUS} CPUs`,
 );
 console.log(
-  'dxreport evaluates 2 models: DeLong, calibration, … and the bootstrap of AUC + AP + max F1 + 3 operating points × 9 measures + 99 net benefits, and every paired difference',
+  'dxreport evaluates 2 models: DeLong, calibration, … and the bootstrap of AUC + AP + max F1 + 3 operating points × 7 measures + 99 net benefits, and every paired difference',
 );
 const rows = [
   ['evaluate without bootstrap', without],
