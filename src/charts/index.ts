@@ -13,7 +13,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
+import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import type { Results } from '../evaluate/results.js';
@@ -178,10 +178,10 @@ export interface PngOptions {
  * Without font files resvg drops all text, so it falls back to the system fonts when no
  * DejaVu Sans is found.
  */
-export function renderPng(svg: string, options: PngOptions = {}): Uint8Array {
+function resvgOptions(options: PngOptions): ResvgRenderOptions {
   const dpi = options.dpi ?? 300;
   const fontFiles = options.fontFiles ?? findDejaVuFonts();
-  const resvg = new Resvg(svg, {
+  return {
     fitTo: { mode: 'zoom', value: dpi / 96 },
     background: 'white',
     font: {
@@ -191,8 +191,21 @@ export function renderPng(svg: string, options: PngOptions = {}): Uint8Array {
       sansSerifFamily: 'DejaVu Sans',
     },
     logLevel: 'off',
-  });
-  return withResolution(new Uint8Array(resvg.render().asPng()), dpi);
+  };
+}
+
+export function renderPng(svg: string, options: PngOptions = {}): Uint8Array {
+  const resvg = new Resvg(svg, resvgOptions(options));
+  return withResolution(new Uint8Array(resvg.render().asPng()), options.dpi ?? 300);
+}
+
+/**
+ * `renderPng` on a background thread (libuv's pool), so that a report's figures rasterise in
+ * parallel: the same bytes.
+ */
+export async function renderPngAsync(svg: string, options: PngOptions = {}): Promise<Uint8Array> {
+  const image = await renderAsync(svg, resvgOptions(options));
+  return withResolution(new Uint8Array(image.asPng()), options.dpi ?? 300);
 }
 
 const CRC_TABLE = (() => {

@@ -5,7 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildCharts, renderPng, renderSvg } from '../charts/index.js';
+import { buildCharts, renderPngAsync, renderSvg } from '../charts/index.js';
 import type { Results } from '../evaluate/results.js';
 import { resultsJson } from '../output/resultsJson.js';
 import { BROWSER_HINT, findBrowser } from '../pdf/findBrowser.js';
@@ -67,13 +67,18 @@ export async function writeReport(
 
   options.onStep?.('charts');
   const figures = [];
+  // the PNGs rasterise on background threads while the next charts are drawn
+  const pngs: Promise<void>[] = [];
   for (const chart of buildCharts(results)) {
     const svg = await renderSvg(chart.spec);
     write(`figures/${chart.name}.svg`, svg);
-    write(`figures/${chart.name}.png`, renderPng(svg));
+    const png = renderPngAsync(svg).then((image) => write(`figures/${chart.name}.png`, image));
+    png.catch(() => undefined); // handled by Promise.all below, not an unhandled rejection meanwhile
+    pngs.push(png);
     write(`figures/${chart.name}.vl.json`, `${JSON.stringify(chart.spec, null, 2)}\n`);
     figures.push({ name: chart.name, title: chart.title, caption: chart.caption, svg });
   }
+  await Promise.all(pngs);
   for (const table of buildTables(results)) write(`tables/${table.name}.csv`, toCsv(table));
 
   options.onStep?.('html');

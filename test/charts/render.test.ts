@@ -8,6 +8,7 @@ import {
   buildCharts,
   findDejaVuFonts,
   renderPng,
+  renderPngAsync,
   renderSvg,
   svgSize,
   type ChartSpec,
@@ -112,9 +113,10 @@ describe('renderSvg and renderPng', () => {
     expect(at150.pixelsPerMetre).toBe(5906);
   });
 
-  it('gives byte-identical PNG for the same SVG', () => {
+  it('gives byte-identical PNG for the same SVG, on a background thread too', async () => {
     const svg = svgs.get('decision-curve') as string;
     expect(Buffer.from(renderPng(svg)).equals(Buffer.from(renderPng(svg)))).toBe(true);
+    expect(Buffer.from(await renderPngAsync(svg)).equals(Buffer.from(renderPng(svg)))).toBe(true);
   });
 
   it('draws the text (resvg has the fonts)', () => {
