@@ -5,14 +5,9 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildCharts, renderPngAsync, renderSvg } from '../charts/index.js';
 import type { Results } from '../evaluate/results.js';
 import { resultsJson } from '../output/resultsJson.js';
-import { BROWSER_HINT, findBrowser } from '../pdf/findBrowser.js';
-import { printPdf, type Paper } from '../pdf/printPdf.js';
-import { renderHtml } from '../render/renderHtml.js';
-import { buildTables, toCsv } from '../render/tables.js';
-import { buildViewModel } from '../render/viewModel.js';
+import type { Paper } from '../pdf/printPdf.js';
 
 export type OutputFormat = 'json' | 'html' | 'pdf';
 
@@ -65,6 +60,19 @@ export async function writeReport(
   const wantsDocument = options.formats.has('html') || options.formats.has('pdf');
   if (!wantsDocument) return { files, pdf: 'not requested' };
 
+  // the document's modules (Vega, Handlebars, Puppeteer) load only when a document is asked for:
+  // a results.json-only run, and the other commands, start without them
+  const [
+    { buildCharts, renderPngAsync, renderSvg },
+    { renderHtml },
+    { buildTables, toCsv },
+    { buildViewModel },
+  ] = await Promise.all([
+    import('../charts/index.js'),
+    import('../render/renderHtml.js'),
+    import('../render/tables.js'),
+    import('../render/viewModel.js'),
+  ]);
   options.onStep?.('charts');
   const figures = [];
   // the PNGs rasterise on background threads while the next charts are drawn
@@ -91,6 +99,10 @@ export async function writeReport(
   if (options.formats.has('html')) write('report.html', html);
 
   if (!options.formats.has('pdf')) return { files, pdf: 'not requested' };
+  const [{ BROWSER_HINT, findBrowser }, { printPdf }] = await Promise.all([
+    import('../pdf/findBrowser.js'),
+    import('../pdf/printPdf.js'),
+  ]);
   const browser = options.browser === undefined ? findBrowser() : options.browser;
   if (!browser) {
     options.onNotice?.(BROWSER_HINT);
