@@ -158,11 +158,15 @@ describe.skipIf(!compiled)('evaluate with worker threads (compiled package)', ()
     expect(threads.lastThreadedRun().byWorkers).toBeGreaterThan(0);
   });
 
-  it('gives byte-identical results with 1, 2 and 3 threads, also with BCa and re-chosen thresholds', async () => {
+  it('gives byte-identical results with 1, 2 and 3 threads, also with BCa, re-chosen thresholds and clusters', async () => {
     const dist = await import('../../dist/index.js');
     const threads = await import('../../dist/evaluate/bootstrapThreads.js');
     expect(threads.bootstrapThreadsAvailable()).toBe(true);
-    for (const file of ['examples/bone-tumour/study.yaml', 'test/fixtures/asah/study.yaml']) {
+    for (const file of [
+      'examples/bone-tumour/study.yaml',
+      'test/fixtures/asah/study.yaml',
+      'test/fixtures/clustered/study.yaml',
+    ]) {
       const loaded = dist.loadStudy(file);
       loaded.settings.bootstrap.replicates = 700;
       loaded.settings.bootstrap.interval = 'bca';
