@@ -61,6 +61,7 @@ import {
 } from './results.js';
 import { WarningLog, type WarningCode } from './warnings.js';
 import { inCanonicalOrder } from './canonicalOrder.js';
+import { evaluateReaderStudy } from './readerStudy.js';
 import {
   decisionCurve,
   npvAtPrevalence,
@@ -710,6 +711,7 @@ function evaluateStudy(
         : {}),
       treatNone: grid.map((t) => ({ threshold: t, netBenefit: 0 })),
     },
+    ...(study.readerStudy ? { readerStudy: evaluateReaderStudy(study, level, warnings) } : {}),
     warnings: warnings.list,
   };
   return results;

@@ -5,6 +5,8 @@
  * warning says why.
  */
 
+import type { ReaderStudyResult } from '../results/readerStudy.js';
+
 export const RESULTS_SCHEMA = 'dxreport/results@1';
 
 /** A confidence interval. */
@@ -264,6 +266,8 @@ export interface Results {
     treatNone: DecisionCurvePoint[];
     treatAllAtTargetPrevalence?: DecisionCurvePoint[];
   };
+  /** A multi-reader multi-case study, when the study file has `readerStudy`. */
+  readerStudy?: ReaderStudyResult;
   warnings: Warning[];
 }
 

@@ -26,7 +26,8 @@ export type WarningCode =
   | 'smooth-calibration-unavailable'
   | 'bootstrap-undefined'
   | 'bootstrap-few-replicates'
-  | 'subgroup-single-class';
+  | 'subgroup-single-class'
+  | 'reader-study-undefined';
 
 export class WarningLog {
   readonly list: Warning[] = [];

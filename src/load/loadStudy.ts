@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { parseCsv, type CsvTable } from './csv.js';
 import { closest, InputError } from './errors.js';
 import { readYoloScores } from './yolo.js';
+import { readReaderStudy, type ReaderStudyData } from './readerStudy.js';
 import { studySchema, type StudyFile } from './studySchema.js';
 
 export interface CaseData {
@@ -46,6 +47,8 @@ export interface Study {
   data: CaseData;
   /** The set data-driven thresholds are chosen on, when `thresholdsFrom` is set. */
   validation: CaseData | null;
+  /** The reads of a reader study, when the study file has `readerStudy`. */
+  readerStudy: ReaderStudyData | null;
 }
 
 const MISSING_TOKENS = new Set(['', 'NA', 'N/A', 'NaN', 'nan', 'null', 'NULL', '.']);
@@ -495,9 +498,18 @@ export function loadStudy(studyFile: string): Study {
       'thresholdsFrom',
     ]).data;
   }
+  const readerStudy = settings.readerStudy
+    ? readReaderStudy({
+        settings: settings.readerStudy,
+        baseDir,
+        caseIds: data.ids,
+        keyError: (key, detail) => doc.error(key.split('.'), detail),
+      })
+    : null;
   return {
     title: settings.title,
     studyFile: studyPath,
+    readerStudy,
     settings,
     models,
     positiveLabel,

@@ -3,6 +3,7 @@
  * defaults are filled in and `schema/study.schema.json` (for editors) is generated.
  */
 import { z } from 'zod';
+import { readerStudySchema } from './readerStudySchema.js';
 
 const probability = z.number().min(0).max(1);
 const openUnit = z.number().gt(0).lt(1);
@@ -159,6 +160,7 @@ export const studySchema = z
     subgroups: z.array(z.string().min(1)).default([]),
     thresholdsFrom: z.string().min(1).optional(),
     cluster: z.string().min(1).optional(),
+    readerStudy: readerStudySchema.optional().describe('Reads of a multi-reader multi-case study (contract: Reader studies)'),
   })
   .strict();
 

@@ -1,0 +1,281 @@
+/**
+ * evaluate, reader-study step: the reads of `study.readerStudy` → `ReaderStudyResult`.
+ * Pure. Per reader × modality the empirical AUC (and, with `positiveFrom`, sensitivity and
+ * specificity), their covariance (case jackknife or DeLong), the Obuchowski–Rockette–Hillis
+ * analysis for the three generalisations, each reader's own differences, and each standalone
+ * model against the readers of each modality.
+ */
+import type { Study } from '../load/loadStudy.js';
+import type { ReaderStudyData } from '../load/readerStudy.js';
+import type { WarningLog } from './warnings.js';
+import {
+  readerAuc,
+  readerProportion,
+  type AucFigure,
+  type FigureOfMerit,
+} from '../statistics/readers/figuresOfMerit.js';
+import { delongCovariance, jackknifeCovariance } from '../statistics/readers/covariance.js';
+import { obuchowskiRockette, type OrAnalysis } from '../statistics/readers/obuchowskiRockette.js';
+import { zForLevel, twoSidedNormalP } from '../statistics/distributions.js';
+import type {
+  ModalityComparison,
+  ReaderDifference,
+  ReaderMetric,
+  ReaderMetricResult,
+  ReaderRocPoints,
+  ReaderStudyResult,
+} from '../results/readerStudy.js';
+import { standaloneComparisons } from './readerStudyStandalone.js';
+import { ciOf, finite, pick, readerCases, type ReaderCases } from './readerStudyCases.js';
+
+export const OR_METHODS = {
+  randomReaders: 'Obuchowski–Rockette, random readers and cases, Hillis (2007) denominator df',
+  fixedReaders: 'Obuchowski–Rockette, fixed readers, random cases (normal, χ² test)',
+  fixedCases: 'Obuchowski–Rockette, fixed cases, random readers (t and F on (T − 1)(R − 1) df)',
+} as const;
+
+const METRIC_METHODS: Record<ReaderMetric, string> = {
+  auc: 'empirical (trapezoidal) AUC of the ratings',
+  sensitivity: 'sensitivity of the calls rating ≥ positiveFrom',
+  specificity: 'specificity of the calls rating < positiveFrom',
+};
+
+interface MetricFigures {
+  /** figures[t][r] */
+  figures: FigureOfMerit[][];
+  covariance: Float64Array;
+  covarianceName: string;
+}
+
+function covarianceOf(figures: FigureOfMerit[][], useDelong: boolean): Float64Array {
+  const flat = figures.flat();
+  return useDelong
+    ? delongCovariance(flat.map((f) => (f as AucFigure).placements))
+    : jackknifeCovariance(flat.map((f) => f.leaveOneOut));
+}
+
+function metricFigures(reads: ReaderStudyData, cases: ReaderCases, metric: ReaderMetric): MetricFigures {
+  const positiveFrom = reads.settings.positiveFrom as number;
+  const figures = reads.ratings.map((byReader) =>
+    byReader.map((ratings): FigureOfMerit => {
+      if (metric === 'auc') return readerAuc(pick(ratings, cases.positives), pick(ratings, cases.negatives));
+      return metric === 'sensitivity'
+        ? readerProportion(pick(ratings, cases.positives), positiveFrom, 'positive calls')
+        : readerProportion(pick(ratings, cases.negatives), positiveFrom, 'negative calls');
+    }),
+  );
+  const useDelong = metric === 'auc' && reads.settings.covariance === 'delong';
+  return {
+    figures,
+    covariance: covarianceOf(figures, useDelong),
+    covarianceName: useDelong ? 'DeLong' : 'case jackknife',
+  };
+}
+
+/** Each reader's own difference a − b (readers fixed), SE √(2·(Var_r − Cov1_r)) as MRMCaov's `reader_test_diffs`. */
+function readerDifferences(
+  reads: ReaderStudyData,
+  estimates: number[][],
+  covariance: Float64Array,
+  a: number,
+  b: number,
+  level: number,
+): ReaderDifference[] {
+  const readers = reads.readers.length;
+  const modalities = reads.modalities.length;
+  const g = readers * modalities;
+  return reads.readers.map((id, r) => {
+    let variance = 0;
+    let cov1 = 0;
+    for (let t = 0; t < modalities; t++) {
+      for (let u = 0; u < modalities; u++) {
+        const c = covariance[(t * readers + r) * g + u * readers + r] as number;
+        if (t === u) variance += c;
+        else cov1 += c;
+      }
+    }
+    variance /= modalities;
+    cov1 /= modalities * (modalities - 1);
+    const difference = (estimates[a]?.[r] as number) - (estimates[b]?.[r] as number);
+    const se = Math.sqrt(2 * (variance - cov1));
+    const z = difference / se;
+    const half = zForLevel(level) * se;
+    return {
+      id,
+      difference,
+      se: finite(se),
+      ci: ciOf(difference - half, difference + half, level, 'normal interval, this reader fixed'),
+      z: finite(z),
+      p: Number.isFinite(z) ? twoSidedNormalP(z) : null,
+    };
+  });
+}
+
+function metricResult(
+  reads: ReaderStudyData,
+  cases: ReaderCases,
+  metric: ReaderMetric,
+  level: number,
+  warnings: WarningLog,
+): ReaderMetricResult {
+  const { figures, covariance, covarianceName } = metricFigures(reads, cases, metric);
+  const estimates = figures.map((row) => row.map((f) => f.estimate));
+  const analysis: OrAnalysis = obuchowskiRockette({ estimates, covariance, level });
+  const path = `readerStudy.${metric}`;
+  const undefinedParts = new Set<string>();
+  const note = (value: number, part: string) => {
+    if (!Number.isFinite(value)) undefinedParts.add(part);
+    return finite(value);
+  };
+  const ci = (lower: number, upper: number, method: string, part: string) => {
+    const out = ciOf(lower, upper, level, method);
+    if (!out) undefinedParts.add(part);
+    return out;
+  };
+  const modalities = analysis.modalities.map((m, t) => ({
+    id: reads.modalities[t] as string,
+    estimate: m.estimate,
+    readers: reads.readers.map((id, r) => ({ id, estimate: estimates[t]?.[r] as number })),
+    randomReaders: {
+      se: note(m.randomReaders.se, 'random readers'),
+      df: note(m.randomReaders.df, 'random readers'),
+      ci: ci(
+        m.randomReaders.lower,
+        m.randomReaders.upper,
+        `t interval, ${OR_METHODS.randomReaders}`,
+        'random readers',
+      ),
+    },
+    fixedReaders: {
+      se: note(m.fixedReaders.se, 'fixed readers'),
+      ci: ci(
+        m.fixedReaders.lower,
+        m.fixedReaders.upper,
+        `normal interval, ${OR_METHODS.fixedReaders}`,
+        'fixed readers',
+      ),
+    },
+    fixedCases: {
+      se: note(m.fixedCases.se, 'fixed cases'),
+      df: m.fixedCases.df,
+      ci: ci(m.fixedCases.lower, m.fixedCases.upper, `t interval, ${OR_METHODS.fixedCases}`, 'fixed cases'),
+    },
+  }));
+  // comparisons are later − earlier modality (e.g. AI-assisted − unaided), as the report reads them
+  const comparisons: ModalityComparison[] = analysis.comparisons.map((c) => ({
+    modalities: [reads.modalities[c.b] as string, reads.modalities[c.a] as string],
+    difference: -c.difference,
+    randomReaders: {
+      se: note(c.randomReaders.se, 'random readers'),
+      df: note(c.randomReaders.df, 'random readers'),
+      ci: ci(-c.randomReaders.upper, -c.randomReaders.lower, OR_METHODS.randomReaders, 'random readers'),
+      t: note(-c.randomReaders.t, 'random readers'),
+      p: note(c.randomReaders.p, 'random readers'),
+      method: OR_METHODS.randomReaders,
+    },
+    fixedReaders: {
+      se: note(c.fixedReaders.se, 'fixed readers'),
+      ci: ci(-c.fixedReaders.upper, -c.fixedReaders.lower, OR_METHODS.fixedReaders, 'fixed readers'),
+      z: note(-c.fixedReaders.z, 'fixed readers'),
+      p: note(c.fixedReaders.p, 'fixed readers'),
+      method: OR_METHODS.fixedReaders,
+    },
+    fixedCases: {
+      se: note(c.fixedCases.se, 'fixed cases'),
+      df: c.fixedCases.df,
+      ci: ci(-c.fixedCases.upper, -c.fixedCases.lower, OR_METHODS.fixedCases, 'fixed cases'),
+      t: note(-c.fixedCases.t, 'fixed cases'),
+      p: note(c.fixedCases.p, 'fixed cases'),
+      method: OR_METHODS.fixedCases,
+    },
+    readers: readerDifferences(reads, estimates, covariance, c.b, c.a, level),
+  }));
+  const test = analysis.test
+    ? {
+        randomReaders: {
+          statistic: note(analysis.test.randomReaders.statistic, 'random readers'),
+          df1: analysis.test.randomReaders.df1,
+          df2: note(analysis.test.randomReaders.df2, 'random readers'),
+          p: note(analysis.test.randomReaders.p, 'random readers'),
+          method: `F test, ${OR_METHODS.randomReaders}`,
+        },
+        fixedReaders: {
+          statistic: note(analysis.test.fixedReaders.statistic, 'fixed readers'),
+          df: analysis.test.fixedReaders.df,
+          p: note(analysis.test.fixedReaders.p, 'fixed readers'),
+          method: `χ² test, ${OR_METHODS.fixedReaders}`,
+        },
+        fixedCases: {
+          statistic: note(analysis.test.fixedCases.statistic, 'fixed cases'),
+          df1: analysis.test.fixedCases.df1,
+          df2: analysis.test.fixedCases.df2,
+          p: note(analysis.test.fixedCases.p, 'fixed cases'),
+          method: `F test, ${OR_METHODS.fixedCases}`,
+        },
+      }
+    : undefined;
+  if (undefinedParts.size > 0) {
+    warnings.add(
+      'reader-study-undefined',
+      `${metric}: some ${[...undefinedParts].join(', ')} results are undefined (no variation between readers or cases): they are null`,
+      path,
+    );
+  }
+  return {
+    method: METRIC_METHODS[metric],
+    covariance: covarianceName,
+    modalities,
+    comparisons,
+    ...(test ? { test } : {}),
+    varianceComponents: analysis.varianceComponents,
+  };
+}
+
+/** Each reader's empirical ROC points per modality: rating ≥ each distinct rating is positive. */
+function readerRocPoints(reads: ReaderStudyData, cases: ReaderCases): ReaderRocPoints[] {
+  const out: ReaderRocPoints[] = [];
+  reads.ratings.forEach((byReader, t) =>
+    byReader.forEach((ratings, r) => {
+      const positives = pick(ratings, cases.positives);
+      const negatives = pick(ratings, cases.negatives);
+      const thresholds = [...new Set(ratings)].sort((a, b) => b - a);
+      const fpr = [0];
+      const tpr = [0];
+      for (const threshold of thresholds) {
+        let tp = 0;
+        let fp = 0;
+        for (const v of positives) if (v >= threshold) tp++;
+        for (const v of negatives) if (v >= threshold) fp++;
+        fpr.push(fp / negatives.length);
+        tpr.push(tp / positives.length);
+      }
+      out.push({ reader: reads.readers[r] as string, modality: reads.modalities[t] as string, fpr, tpr });
+    }),
+  );
+  return out;
+}
+
+/** The reader-study results of `study` (which must have `readerStudy`). */
+export function evaluateReaderStudy(study: Study, level: number, warnings: WarningLog): ReaderStudyResult {
+  const reads = study.readerStudy as ReaderStudyData;
+  const cases = readerCases(study);
+  const hasCalls = reads.settings.positiveFrom !== undefined;
+  const auc = metricResult(reads, cases, 'auc', level, warnings);
+  const sensitivity = hasCalls ? metricResult(reads, cases, 'sensitivity', level, warnings) : undefined;
+  const specificity = hasCalls ? metricResult(reads, cases, 'specificity', level, warnings) : undefined;
+  return {
+    input: { data: reads.settings.data, sha256: reads.sha256, rows: reads.rows },
+    cases: cases.positives.length + cases.negatives.length,
+    positives: cases.positives.length,
+    negatives: cases.negatives.length,
+    readers: reads.readers,
+    modalities: reads.modalities,
+    covariance: reads.settings.covariance,
+    ...(hasCalls ? { positiveFrom: reads.settings.positiveFrom as number } : {}),
+    auc,
+    ...(sensitivity ? { sensitivity } : {}),
+    ...(specificity ? { specificity } : {}),
+    standalone: standaloneComparisons({ study, reads, cases, level, sensitivity, specificity, warnings }),
+    roc: readerRocPoints(reads, cases),
+  };
+}
