@@ -72,7 +72,11 @@ function metricFigures(reads: ReaderStudyData, cases: ReaderCases, metric: Reade
   };
 }
 
-/** Each reader's own difference a − b (readers fixed), SE √(2·(Var_r − Cov1_r)) as MRMCaov's `reader_test_diffs`. */
+/**
+ * Each reader's own difference a − b (readers fixed, cases random): SE √(Var_a + Var_b − 2·Cov_ab)
+ * of that reader's two figures, a normal interval. With two modalities this is MRMCaov's
+ * `reader_test_diffs` (√(2·(Var_r − Cov1_r))); with more, the pair's own variances are used.
+ */
 function readerDifferences(
   reads: ReaderStudyData,
   estimates: number[][],
@@ -82,22 +86,13 @@ function readerDifferences(
   level: number,
 ): ReaderDifference[] {
   const readers = reads.readers.length;
-  const modalities = reads.modalities.length;
-  const g = readers * modalities;
+  const g = readers * reads.modalities.length;
+  const c = (i: number, j: number) => covariance[i * g + j] as number;
   return reads.readers.map((id, r) => {
-    let variance = 0;
-    let cov1 = 0;
-    for (let t = 0; t < modalities; t++) {
-      for (let u = 0; u < modalities; u++) {
-        const c = covariance[(t * readers + r) * g + u * readers + r] as number;
-        if (t === u) variance += c;
-        else cov1 += c;
-      }
-    }
-    variance /= modalities;
-    cov1 /= modalities * (modalities - 1);
+    const ia = a * readers + r;
+    const ib = b * readers + r;
     const difference = (estimates[a]?.[r] as number) - (estimates[b]?.[r] as number);
-    const se = Math.sqrt(2 * (variance - cov1));
+    const se = Math.sqrt(c(ia, ia) + c(ib, ib) - 2 * c(ia, ib));
     const z = difference / se;
     const half = zForLevel(level) * se;
     return {
