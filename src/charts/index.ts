@@ -22,6 +22,7 @@ import { decisionCurveChart } from './decisionCurve.js';
 import { forestChart } from './forest.js';
 import { precisionRecallChart } from './precisionRecall.js';
 import { rocChart } from './roc.js';
+import { readerStudyForestChart, readerStudyRocChart } from './readerStudy.js';
 import { scoreDistributionsChart } from './scoreDistributions.js';
 import { dejaVuTextWidth, isBold } from './textMetrics.js';
 
@@ -52,6 +53,8 @@ export const CHART_BUILDERS: readonly ((results: Results) => ChartSpec | null)[]
   decisionCurveChart,
   scoreDistributionsChart,
   forestChart,
+  readerStudyRocChart,
+  readerStudyForestChart,
 ];
 
 /** Every chart the results have data for, in report order. */

@@ -56,6 +56,7 @@ export const SECTION_IDS = [
   'precisionRecall',
   'calibration',
   'decisionCurve',
+  'readerStudy',
   'reproducibility',
 ] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
@@ -107,6 +108,8 @@ export interface Table {
 export type TableOptions = NumberStyle;
 
 type Draft = Omit<Table, 'name' | 'number'> & { stem: string };
+
+import { readerStudyTables } from './readerStudyTables.js';
 
 // ---------------------------------------------------------------- cells
 
@@ -1046,6 +1049,7 @@ export function buildTables(results: Results, options: TableOptions = {}): Table
     calibrationTable(results),
     decisionCurveTable(results, false, style),
     decisionCurveTable(results, true, style),
+    ...readerStudyTables(results, formatLevel(results.settings.level)),
     settingsTable(results),
   );
   const stems = new Set<string>();

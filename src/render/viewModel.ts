@@ -3,6 +3,7 @@
  * place these strings (escaped); every number is formatted here (through format.ts) and
  * every sentence written here, from the results alone.
  */
+import { readerStudyIntro, readerStudyKeyResults, readerStudyMethods } from './readerStudyText.js';
 import type {
   ComparisonResult,
   Difference,
@@ -121,6 +122,7 @@ export interface ViewModel {
     precisionRecall: SectionView | null;
     calibration: SectionView | null;
     decisionCurve: SectionView | null;
+    readerStudy: SectionView | null;
     /** Figures that belong to no section; filled by renderHtml. */
     figures: SectionView | null;
   };
@@ -553,6 +555,14 @@ export function buildViewModel(results: Results, context: ViewModelContext): Vie
       prTables.length > 0 ? section('precisionRecall', 'Precision–recall', [block(prTables)]) : null,
     calibration: calibrationSection(results, tables),
     decisionCurve: decisionCurveSection(results, tables),
+    readerStudy: results.readerStudy
+      ? section(
+          'readerStudy',
+          'Reader study',
+          [block(tablesOf(tables, 'readerStudy'))],
+          readerStudyIntro(results.readerStudy),
+        )
+      : null,
     figures: null,
   };
 
@@ -570,6 +580,14 @@ export function buildViewModel(results: Results, context: ViewModelContext): Vie
       : null;
 
   const methods = buildMethods(results);
+  const readerMethods = readerStudyMethods(results);
+  methods.paragraphs.push(...readerMethods.paragraphs);
+  methods.references = [...new Set([...methods.references, ...readerMethods.references])].sort((a, b) =>
+    a.localeCompare(b, 'en'),
+  );
+  const keyResults = buildKeyResults(results, style);
+  const readerSentences = readerStudyKeyResults(results);
+  if (readerSentences.length > 0) keyResults.push({ heading: 'Reader study', sentences: readerSentences });
   const reproducibility = {
     id: 'reproducibility',
     heading: 'Reproducibility',
@@ -605,7 +623,7 @@ export function buildViewModel(results: Results, context: ViewModelContext): Vie
       `${results.comparisons.length} paired ${results.comparisons.length === 1 ? 'comparison' : 'comparisons'}`,
     ],
     contents,
-    keyResults: buildKeyResults(results, style),
+    keyResults,
     sections,
     warnings,
     methods: { id: 'methods', heading: 'Statistical methods', ...methods },
@@ -628,6 +646,7 @@ export interface FigureInput {
 /** The section a chart belongs to, from its name ("roc" → discrimination, …). */
 export function figureSection(name: string): SectionId | null {
   const n = name.toLowerCase();
+  if (/reader-study/.test(n)) return 'readerStudy';
   if (/calibrat/.test(n)) return 'calibration';
   if (/decision|net-?benefit|\bdca\b/.test(n)) return 'decisionCurve';
   if (/precision|(^|[-_])pr([-_]|$)/.test(n)) return 'precisionRecall';
