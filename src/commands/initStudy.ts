@@ -7,6 +7,7 @@
  */
 import path from 'node:path';
 import type { CsvTable } from '../load/csv.js';
+import { guessReads, starterReaderStudy } from './initReaderStudy.js';
 
 const OUTCOME_NAMES =
   /^(y|label|labels|outcome|target|truth|gold|reference|diagnosis|disease|malignant|positive|class|status)$/i;
@@ -55,6 +56,8 @@ const yamlString = (value: string) => (/^[A-Za-z0-9_.\-/]+$/.test(value) ? value
 
 /** The starter study file, every setting at its default with a comment saying what it does. */
 export function starterStudy(table: CsvTable, dataPath: string): string {
+  const reads = guessReads(table);
+  if (reads) return starterReaderStudy(reads, dataPath);
   const guess = guessStudy(table);
   const title = path.basename(dataPath).replace(/\.[^.]+$/, '');
   const modelLines = guess.scores.length
