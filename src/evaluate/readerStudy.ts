@@ -226,28 +226,41 @@ function metricResult(
   };
 }
 
-/** Each reader's empirical ROC points per modality: rating ≥ each distinct rating is positive. */
+/**
+ * One reader's empirical ROC points: rating ≥ each distinct rating is positive, from the highest
+ * rating down (one sort and one sweep), starting at (0, 0).
+ */
+function rocPointsOf(positives: Float64Array, negatives: Float64Array): { fpr: number[]; tpr: number[] } {
+  const cases = [
+    ...Array.from(positives, (rating) => ({ rating, positive: true })),
+    ...Array.from(negatives, (rating) => ({ rating, positive: false })),
+  ].sort((x, y) => y.rating - x.rating);
+  const fpr = [0];
+  const tpr = [0];
+  let tp = 0;
+  let fp = 0;
+  for (let i = 0; i < cases.length;) {
+    const rating = (cases[i] as { rating: number }).rating;
+    while (i < cases.length && (cases[i] as { rating: number }).rating === rating) {
+      if ((cases[i] as { positive: boolean }).positive) tp++;
+      else fp++;
+      i++;
+    }
+    fpr.push(fp / negatives.length);
+    tpr.push(tp / positives.length);
+  }
+  return { fpr, tpr };
+}
+
+/** Each reader's empirical ROC points per modality. */
 function readerRocPoints(reads: ReaderStudyData, cases: ReaderCases): ReaderRocPoints[] {
-  const out: ReaderRocPoints[] = [];
-  reads.ratings.forEach((byReader, t) =>
-    byReader.forEach((ratings, r) => {
-      const positives = pick(ratings, cases.positives);
-      const negatives = pick(ratings, cases.negatives);
-      const thresholds = [...new Set(ratings)].sort((a, b) => b - a);
-      const fpr = [0];
-      const tpr = [0];
-      for (const threshold of thresholds) {
-        let tp = 0;
-        let fp = 0;
-        for (const v of positives) if (v >= threshold) tp++;
-        for (const v of negatives) if (v >= threshold) fp++;
-        fpr.push(fp / negatives.length);
-        tpr.push(tp / positives.length);
-      }
-      out.push({ reader: reads.readers[r] as string, modality: reads.modalities[t] as string, fpr, tpr });
-    }),
+  return reads.ratings.flatMap((byReader, t) =>
+    byReader.map((ratings, r) => ({
+      reader: reads.readers[r] as string,
+      modality: reads.modalities[t] as string,
+      ...rocPointsOf(pick(ratings, cases.positives), pick(ratings, cases.negatives)),
+    })),
   );
-  return out;
 }
 
 /** The reader-study results of `study` (which must have `readerStudy`). */

@@ -160,7 +160,9 @@ export const studySchema = z
     subgroups: z.array(z.string().min(1)).default([]),
     thresholdsFrom: z.string().min(1).optional(),
     cluster: z.string().min(1).optional(),
-    readerStudy: readerStudySchema.optional().describe('Reads of a multi-reader multi-case study (contract: Reader studies)'),
+    readerStudy: readerStudySchema
+      .optional()
+      .describe('Reads of a multi-reader multi-case study (contract: Reader studies)'),
   })
   .strict();
 
