@@ -40,6 +40,9 @@ function columnOf(table: CsvTable, column: string, key: string, keyError: StudyK
   );
 }
 
+const collator = new Intl.Collator('en', { numeric: true });
+const naturalOrder = (a: string, b: string) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+
 function displayPath(file: string): string {
   const relative = path.relative(process.cwd(), file);
   return relative && !relative.startsWith('..') ? relative : file;
@@ -145,7 +148,9 @@ export function readReaderStudy(options: ReadReaderStudyOptions): ReaderStudyDat
     reads.push({ c, r, t, rating });
   });
 
-  const readerIds = [...readers.keys()];
+  // readers in natural order (R2 before R10), whatever the order of the rows; modalities as
+  // listed in readerStudy.modalities, else as first read (the order says which is "later")
+  const readerIds = [...readers.keys()].sort(naturalOrder);
   const modalityIds = [...modalities.keys()];
   if (readerIds.length < 2) {
     throw new InputError(
@@ -155,7 +160,10 @@ export function readReaderStudy(options: ReadReaderStudyOptions): ReaderStudyDat
   }
   const n = caseIds.length;
   const ratings = modalityIds.map(() => readerIds.map(() => new Float64Array(n).fill(Number.NaN)));
-  for (const { c, r, t, rating } of reads) (ratings[t] as Float64Array[])[r]![c] = rating;
+  const readerRank = readerIds.map((id) => readers.get(id) as number);
+  const rankOf = new Map(readerRank.map((first, rank) => [first, rank]));
+  for (const { c, r, t, rating } of reads)
+    (ratings[t] as Float64Array[])[rankOf.get(r) as number]![c] = rating;
   for (let c = 0; c < n; c++) {
     for (let r = 0; r < readerIds.length; r++) {
       for (let t = 0; t < modalityIds.length; t++) {

@@ -41,6 +41,12 @@ describe('reader study reads', () => {
     expect(rs.settings.covariance).toBe('jackknife');
   });
 
+  it('orders the readers naturally whatever the row order; modalities as first read', () => {
+    const study = load([...FULL].reverse().map((row) => row.replace(',R1,', ',R10,')))();
+    expect(study.readerStudy!.readers).toEqual(['R2', 'R10']);
+    expect(study.readerStudy!.modalities).toEqual(['aided', 'unaided']);
+  });
+
   it('orders the modalities as readerStudy.modalities lists them', () => {
     const study = load(FULL, `${STUDY}  modalities: [aided, unaided]\n`)();
     expect(study.readerStudy!.modalities).toEqual(['aided', 'unaided']);
