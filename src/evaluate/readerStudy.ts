@@ -18,7 +18,6 @@ import { delongCovariance, jackknifeCovariance } from '../statistics/readers/cov
 import { obuchowskiRockette, type OrAnalysis } from '../statistics/readers/obuchowskiRockette.js';
 import { zForLevel, twoSidedNormalP } from '../statistics/distributions.js';
 import type {
-  ModalityComparison,
   ReaderDifference,
   ReaderMetric,
   ReaderMetricResult,
@@ -27,12 +26,9 @@ import type {
 } from '../results/readerStudy.js';
 import { standaloneComparisons } from './readerStudyStandalone.js';
 import { ciOf, finite, pick, readerCases, type ReaderCases } from './readerStudyCases.js';
+import { AnalysisShape } from './readerStudyShape.js';
 
-export const OR_METHODS = {
-  randomReaders: 'Obuchowski–Rockette, random readers and cases, Hillis (2007) denominator df',
-  fixedReaders: 'Obuchowski–Rockette, fixed readers, random cases (normal, χ² test)',
-  fixedCases: 'Obuchowski–Rockette, fixed cases, random readers (t and F on (T − 1)(R − 1) df)',
-} as const;
+export { OR_METHODS } from './readerStudyShape.js';
 
 const METRIC_METHODS: Record<ReaderMetric, string> = {
   auc: 'empirical (trapezoidal) AUC of the ratings',
@@ -116,110 +112,27 @@ function metricResult(
   const { figures, covariance, covarianceName } = metricFigures(reads, cases, metric);
   const estimates = figures.map((row) => row.map((f) => f.estimate));
   const analysis: OrAnalysis = obuchowskiRockette({ estimates, covariance, level });
-  const path = `readerStudy.${metric}`;
-  const undefinedParts = new Set<string>();
-  const note = (value: number, part: string) => {
-    if (!Number.isFinite(value)) undefinedParts.add(part);
-    return finite(value);
-  };
-  const ci = (lower: number, upper: number, method: string, part: string) => {
-    const out = ciOf(lower, upper, level, method);
-    if (!out) undefinedParts.add(part);
-    return out;
-  };
-  const modalities = analysis.modalities.map((m, t) => ({
-    id: reads.modalities[t] as string,
-    estimate: m.estimate,
-    readers: reads.readers.map((id, r) => ({ id, estimate: estimates[t]?.[r] as number })),
-    randomReaders: {
-      se: note(m.randomReaders.se, 'random readers'),
-      df: note(m.randomReaders.df, 'random readers'),
-      ci: ci(
-        m.randomReaders.lower,
-        m.randomReaders.upper,
-        `t interval, ${OR_METHODS.randomReaders}`,
-        'random readers',
-      ),
-    },
-    fixedReaders: {
-      se: note(m.fixedReaders.se, 'fixed readers'),
-      ci: ci(
-        m.fixedReaders.lower,
-        m.fixedReaders.upper,
-        `normal interval, ${OR_METHODS.fixedReaders}`,
-        'fixed readers',
-      ),
-    },
-    fixedCases: {
-      se: note(m.fixedCases.se, 'fixed cases'),
-      df: m.fixedCases.df,
-      ci: ci(m.fixedCases.lower, m.fixedCases.upper, `t interval, ${OR_METHODS.fixedCases}`, 'fixed cases'),
-    },
-  }));
-  // comparisons are later − earlier modality (e.g. AI-assisted − unaided), as the report reads them
-  const comparisons: ModalityComparison[] = analysis.comparisons.map((c) => ({
-    modalities: [reads.modalities[c.b] as string, reads.modalities[c.a] as string],
-    difference: -c.difference,
-    randomReaders: {
-      se: note(c.randomReaders.se, 'random readers'),
-      df: note(c.randomReaders.df, 'random readers'),
-      ci: ci(-c.randomReaders.upper, -c.randomReaders.lower, OR_METHODS.randomReaders, 'random readers'),
-      t: note(-c.randomReaders.t, 'random readers'),
-      p: note(c.randomReaders.p, 'random readers'),
-      method: OR_METHODS.randomReaders,
-    },
-    fixedReaders: {
-      se: note(c.fixedReaders.se, 'fixed readers'),
-      ci: ci(-c.fixedReaders.upper, -c.fixedReaders.lower, OR_METHODS.fixedReaders, 'fixed readers'),
-      z: note(-c.fixedReaders.z, 'fixed readers'),
-      p: note(c.fixedReaders.p, 'fixed readers'),
-      method: OR_METHODS.fixedReaders,
-    },
-    fixedCases: {
-      se: note(c.fixedCases.se, 'fixed cases'),
-      df: c.fixedCases.df,
-      ci: ci(-c.fixedCases.upper, -c.fixedCases.lower, OR_METHODS.fixedCases, 'fixed cases'),
-      t: note(-c.fixedCases.t, 'fixed cases'),
-      p: note(c.fixedCases.p, 'fixed cases'),
-      method: OR_METHODS.fixedCases,
-    },
+  const shape = new AnalysisShape(level);
+  const comparisons = analysis.comparisons.map((c) => ({
+    ...shape.comparison(c, reads.modalities),
     readers: readerDifferences(reads, estimates, covariance, c.b, c.a, level),
   }));
-  const test = analysis.test
-    ? {
-        randomReaders: {
-          statistic: note(analysis.test.randomReaders.statistic, 'random readers'),
-          df1: analysis.test.randomReaders.df1,
-          df2: note(analysis.test.randomReaders.df2, 'random readers'),
-          p: note(analysis.test.randomReaders.p, 'random readers'),
-          method: `F test, ${OR_METHODS.randomReaders}`,
-        },
-        fixedReaders: {
-          statistic: note(analysis.test.fixedReaders.statistic, 'fixed readers'),
-          df: analysis.test.fixedReaders.df,
-          p: note(analysis.test.fixedReaders.p, 'fixed readers'),
-          method: `χ² test, ${OR_METHODS.fixedReaders}`,
-        },
-        fixedCases: {
-          statistic: note(analysis.test.fixedCases.statistic, 'fixed cases'),
-          df1: analysis.test.fixedCases.df1,
-          df2: analysis.test.fixedCases.df2,
-          p: note(analysis.test.fixedCases.p, 'fixed cases'),
-          method: `F test, ${OR_METHODS.fixedCases}`,
-        },
-      }
-    : undefined;
-  if (undefinedParts.size > 0) {
+  const test = analysis.test ? shape.test(analysis.test) : undefined;
+  const modalities = analysis.modalities.map((m, t) => ({
+    ...shape.modality(m, reads.modalities[t] as string),
+    readers: reads.readers.map((id, r) => ({ id, estimate: estimates[t]?.[r] as number })),
+  }));
+  if (shape.undefinedParts.size > 0) {
     warnings.add(
       'reader-study-undefined',
-      `${metric}: some ${[...undefinedParts].join(', ')} results are undefined (no variation between readers or cases): they are null`,
-      path,
+      `${metric}: some ${[...shape.undefinedParts].join(', ')} results are undefined (no variation between readers or cases): they are null`,
+      `readerStudy.${metric}`,
     );
   }
   return {
     method: METRIC_METHODS[metric],
     covariance: covarianceName,
-    modalities,
+    modalities: modalities.map(({ id, estimate, readers, ...rest }) => ({ id, estimate, readers, ...rest })),
     comparisons,
     ...(test ? { test } : {}),
     varianceComponents: analysis.varianceComponents,
