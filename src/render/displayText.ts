@@ -21,6 +21,7 @@ export const DISPLAY_LIMITS = {
 /** Bidirectional formatting characters (UAX #9): embeddings, overrides, isolates, marks. */
 const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
 /** Other invisible controls (C0 but tab and newline, DEL, C1). */
+// eslint-disable-next-line no-control-regex -- control characters are what this finds
 const OTHER_CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/gu;
 /** A strong right-to-left letter (Hebrew, Arabic, Syriac, Thaana, NKo, …, their presentation forms). */
 const RIGHT_TO_LEFT =
