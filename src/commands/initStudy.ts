@@ -145,8 +145,8 @@ function scoreProblem(present: string[]): string | null {
  * paragraph separator and bidirectional character escaped, so it stays one visible line.
  */
 export function quote(value: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are what this escapes
   return JSON.stringify(value).replace(
+    // eslint-disable-next-line no-control-regex -- control characters are what this escapes
     /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g,
     (c) => `\\u${(c.codePointAt(0) as number).toString(16).padStart(4, '0')}`,
   );
