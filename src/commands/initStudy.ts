@@ -10,6 +10,8 @@
  */
 import path from 'node:path';
 import type { CsvTable } from '../load/csv.js';
+import { InputError } from '../load/errors.js';
+import { LIMITS } from '../load/limits.js';
 
 const OUTCOME_NAMES =
   /^(y|label|labels|outcome|target|truth|gold|reference|diagnosis|disease|malignant|positive|class|status)$/i;
@@ -194,6 +196,12 @@ function modelSection(guess: StudyGuess): string[] {
 
 /** The starter study file, every setting at its default with a comment saying what it does. */
 export function starterStudyWithNotices(table: CsvTable, dataPath: string): StarterStudy {
+  if (table.header.length > LIMITS.columns) {
+    throw new InputError(
+      { file: table.file, line: 1 },
+      `${table.header.length} columns, more than the ${LIMITS.columns} dxreport init inspects: keep the id, outcome and score columns`,
+    );
+  }
   const guess = guessStudy(table);
   const notices: string[] = [];
   const title = path.basename(dataPath).replace(/\.[^.]+$/, '');
