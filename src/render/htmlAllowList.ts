@@ -62,13 +62,23 @@ const SVG_ATTRIBUTES = new Set([
   ...['stop-color', 'stop-opacity', 'gradientUnits', 'gradientTransform', 'spreadMethod'],
   ...['patternUnits', 'patternContentUnits', 'patternTransform', 'markerWidth', 'markerHeight'],
   ...['markerUnits', 'refX', 'refY', 'orient', 'marker-start', 'marker-mid', 'marker-end'],
-  ...['color', 'href', 'xlink:href', 'focusable', 'tabindex'],
+  ...['color', 'href', 'xlink:href', 'focusable', 'tabindex', 'mix-blend-mode', 'isolation', 'cursor'],
+  ...[
+    'overflow',
+    'xml:space',
+    'font',
+    'text-overflow',
+    'white-space',
+    'image-rendering',
+    'color-interpolation',
+  ],
 ]);
 
 /** SVG attributes whose value the browser reads as CSS (and so could hold `url(…)`). */
 export const SVG_CSS_ATTRIBUTES: ReadonlySet<string> = new Set([
   ...['fill', 'stroke', 'clip-path', 'mask', 'marker-start', 'marker-mid', 'marker-end', 'color'],
-  ...['font-family', 'stop-color', 'display', 'visibility', 'paint-order', 'text-decoration'],
+  ...['font-family', 'stop-color', 'display', 'visibility', 'paint-order', 'text-decoration', 'cursor'],
+  ...['font', 'mix-blend-mode'],
 ]);
 
 /** `<meta name>` values a template may set: none of them makes a request or changes policy. */
