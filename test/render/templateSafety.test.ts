@@ -5,7 +5,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parse } from 'parse5';
+import { parse, type DefaultTreeAdapterTypes } from 'parse5';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluate, loadStudy } from '../../src/index.js';
 import { cssProblem, decodeCss } from '../../src/render/htmlAllowList.js';
@@ -14,6 +14,8 @@ import { CONTENT_SECURITY_POLICY, builtInTemplateDir, renderHtml } from '../../s
 import { checkTemplate, type TemplateFile } from '../../src/render/templateSafety.js';
 import { buildViewModel, type ViewModel } from '../../src/render/viewModel.js';
 import { BASIC_CSV, studyFolder } from '../helpers/fixtures.js';
+
+type Element = DefaultTreeAdapterTypes.Element;
 
 const partial = (text: string, file = 'partials/title.hbs'): TemplateFile => ({
   file,
@@ -189,18 +191,11 @@ describe('the rendered page', () => {
       const out = finishPage(page);
       expect(out.startsWith('<!DOCTYPE html>\n')).toBe(true);
       const document = parse(out);
-      const html = document.childNodes.find((n) => n.nodeName === 'html') as ReturnType<
-        typeof parse
-      >['childNodes'][number] & { childNodes: never[] };
-      const head = (
-        html.childNodes as {
-          nodeName: string;
-          childNodes: { nodeName: string; attrs?: { name: string; value: string }[] }[];
-        }[]
-      ).find((n) => n.nodeName === 'head');
-      const first = head?.childNodes.find((n) => n.nodeName !== '#text');
-      expect(first?.nodeName).toBe('meta');
-      expect(first?.attrs).toEqual([
+      const html = document.childNodes.find((n) => n.nodeName === 'html') as Element;
+      const head = html.childNodes.find((n) => n.nodeName === 'head') as Element;
+      const first = head.childNodes.find((n) => n.nodeName !== '#text') as Element;
+      expect(first.nodeName).toBe('meta');
+      expect(first.attrs).toEqual([
         { name: 'http-equiv', value: 'Content-Security-Policy' },
         { name: 'content', value: CONTENT_SECURITY_POLICY },
       ]);
