@@ -27,7 +27,11 @@ function time(f) {
   return { ms: performance.now() - start, out };
 }
 
-console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(
+  `load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
 for (const distinct of [500, 5_000]) {
   const values = Array.from({ length: ROWS }, (_, i) => `v${(i * 7919) % distinct}`);
   const before = time(() => rescanEveryRow(values));
