@@ -86,9 +86,11 @@ function loadTemplates(templateDir: string | undefined): TemplateSet {
     readPartials(templateDir, partials, files);
     readPartials(path.join(templateDir, 'partials'), partials, files);
   }
-  checkTemplate({ file: files.get('layout') as string, text: layout, kind: 'layout' });
+  const names = new Set(partials.keys());
+  checkTemplate({ file: files.get('layout') as string, text: layout, kind: 'layout', partials: names });
   for (const [name, text] of partials) {
-    checkTemplate({ file: files.get(name) as string, text, kind: name === 'css' ? 'css' : 'partial' });
+    const kind = name === 'css' ? 'css' : 'partial';
+    checkTemplate({ file: files.get(name) as string, text, kind, partials: names });
   }
   return { layout, partials, files };
 }

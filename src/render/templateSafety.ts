@@ -24,6 +24,22 @@ export interface TemplateFile {
   file: string;
   text: string;
   kind: 'layout' | 'partial' | 'css';
+  /** The partials that exist, to refuse `{{include "x"}}` or `{{> x}}` of another name here. */
+  partials?: ReadonlySet<string>;
+}
+
+/** The partial a statement names literally (`{{include "x"}}`, `{{> x}}`), if any. */
+function partialName(node: Node): string | null {
+  if (node.type === 'PartialStatement' || node.type === 'PartialBlockStatement') {
+    const name = (node as hbs.AST.PartialStatement).name;
+    return name.type === 'PathExpression' ? (name as hbs.AST.PathExpression).original : null;
+  }
+  if (node.type !== 'MustacheStatement') return null;
+  const mustache = node as hbs.AST.MustacheStatement;
+  const first = mustache.params[0];
+  return (mustache.path as hbs.AST.PathExpression).original === 'include' && first?.type === 'StringLiteral'
+    ? (first as hbs.AST.StringLiteral).value
+    : null;
 }
 
 type Node = hbs.AST.Node;
@@ -72,6 +88,14 @@ function skeleton(template: TemplateFile, program: hbs.AST.Program): string {
     }
   };
   const visit = (node: Node): void => {
+    const partial = partialName(node);
+    if (partial !== null && template.partials && !template.partials.has(partial)) {
+      const known = [...template.partials].filter((p) => p !== 'css').sort();
+      throw new UnsafeContentError(
+        { file: template.file, line: node.loc.start.line },
+        `no partial named "${partial}"; partials are ${known.join(', ')}`,
+      );
+    }
     switch (node.type) {
       case 'Program':
         for (const child of (node as hbs.AST.Program).body) visit(child);

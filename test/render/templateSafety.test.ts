@@ -63,6 +63,19 @@ describe('template refusals name the file and line', () => {
     refused(partial('{{#each facts}}\n\n<p>{{{this}}}</p>{{/each}}'), 3, /unescaped/);
   });
 
+  it('a partial that does not exist', () => {
+    const partials = new Set(['title', 'css']);
+    refused(
+      { ...partial('<p>\n{{include "titel"}}</p>'), partials },
+      2,
+      /no partial named "titel"; partials are title/,
+    );
+    refused({ ...partial('{{> nothing}}'), partials }, 1, /no partial named "nothing"/);
+    expect(() =>
+      checkTemplate({ ...partial('{{include "title"}}{{> title}}{{include "css"}}'), partials }),
+    ).not.toThrow();
+  });
+
   it('a Handlebars syntax error in one line', () => {
     refused(partial('<h1>{{title}}</h1>\n{{#if x}}\n<p>'), 3, /Handlebars syntax error: Expecting/);
     refused(partial('<h1>{{title}</h1>'), 1, /Handlebars syntax error/);
