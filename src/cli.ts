@@ -227,10 +227,10 @@ Youden) with every setting at its default. Check the guesses, then:
         path.relative(path.dirname(path.resolve(options.out)), path.resolve(dataFile)) || dataFile;
       const starter = starterStudyWithNotices(table, relative.split(path.sep).join('/'));
       writeFileSync(options.out, starter.text);
-      for (const notice of starter.notices) console.error(`dxreport: ${notice}`);
       console.error(
         `dxreport: wrote ${options.out}; check the guessed columns, then run: dxreport report ${options.out} --out results`,
       );
+      for (const notice of starter.notices) console.error(`dxreport: ${notice}`);
     } catch (error) {
       failWith(error);
     }
