@@ -60,6 +60,19 @@ export function displayResults(results: Results): Results {
   return {
     ...results,
     title: displayText(results.title, DISPLAY_LIMITS.title),
+    settings: { ...results.settings, positive: name(results.settings.positive) },
+    input: {
+      ...results.input,
+      data: displayText(results.input.data, DISPLAY_LIMITS.title),
+      ...(results.input.validation
+        ? {
+            validation: {
+              ...results.input.validation,
+              data: displayText(results.input.validation.data, DISPLAY_LIMITS.title),
+            },
+          }
+        : {}),
+    },
     models: results.models.map((model) => ({
       ...model,
       name: name(model.name),

@@ -43,3 +43,25 @@ describe('PNG size', () => {
     }
   });
 });
+
+describe('displayResults', () => {
+  it('changes user text only, and leaves the numbers and the original alone', async () => {
+    const { evaluate, loadStudy } = await import('../../src/index.js');
+    const { displayResults } = await import('../../src/render/displayText.js');
+    const { BASIC_CSV, studyFolder } = await import('../helpers/fixtures.js');
+    const path = await import('node:path');
+    const long = 'N'.repeat(500);
+    const dir = studyFolder({
+      'study.yaml': `title: '\u202Etitle'\ndata: data.csv\nid: case_id\noutcome: { column: y, positive: 1 }\nmodels:\n  - { id: a, name: '${long}', score: a }\nbootstrap: { replicates: 0 }\n`,
+      'data.csv': BASIC_CSV,
+    });
+    const results = evaluate(loadStudy(path.join(dir, 'study.yaml')));
+    const before = JSON.stringify(results);
+    const shown = displayResults(results);
+    expect(JSON.stringify(results)).toBe(before);
+    expect(shown.title).toBe('⟨U+202E⟩title');
+    expect(shown.models[0]?.name).toBe(`${'N'.repeat(59)}…`);
+    expect(shown.models[0]?.auc).toEqual(results.models[0]?.auc);
+    expect(shown.comparisons).toBe(results.comparisons);
+  });
+});
