@@ -327,6 +327,7 @@ function evaluateStudy(
         level,
         bins: settings.calibration.bins,
         span: settings.calibration.span,
+        surface: settings.calibration.surface,
         onWarning: (warning) =>
           warnings.add(
             warning.code as WarningCode,
