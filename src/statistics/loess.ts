@@ -52,6 +52,8 @@ export interface LoessSmoother {
   readonly sortedX: Float64Array;
   /** Their weights in the same order (all 1 without case weights). */
   readonly sortedWeights: Float64Array;
+  /** Whether every weight in `sortedWeights` is 1. */
+  readonly unitWeights: boolean;
   /** Cases with positive weight (their total weight is `totalWeight`). */
   readonly cases: number;
   readonly totalWeight: number;
@@ -248,40 +250,49 @@ function sortedByPredictor(
   x: Float64Array,
   y: Float64Array,
   weights: Float64Array | undefined,
-): { xs: Float64Array; ys: Float64Array; ws: Float64Array } {
+): { xs: Float64Array; ys: Float64Array; ws: Float64Array; unitWeights: boolean } {
   const n = x.length;
-  if (weights === undefined && y.every((value) => value === 0 || value === 1)) {
-    let events = 0;
-    for (let i = 0; i < n; i++) events += y[i] as number;
+  let binary = weights === undefined;
+  let events = 0;
+  for (let i = 0; binary && i < n; i++) {
+    const value = y[i] as number;
+    if (value === 1) events++;
+    else if (value !== 0) binary = false;
+  }
+  if (binary) {
     const zeros = new Float64Array(n - events);
     const ones = new Float64Array(events);
     for (let i = 0, a = 0, b = 0; i < n; i++) {
       if (y[i] === 1) ones[b++] = x[i] as number;
       else zeros[a++] = x[i] as number;
     }
-    zeros.sort();
-    ones.sort();
+    const sortedZeros = zeros.sort();
+    const sortedOnes = ones.sort();
     const xs = new Float64Array(n);
     const ys = new Float64Array(n);
     for (let k = 0, a = 0, b = 0; k < n; k++) {
-      if (b >= ones.length || (a < zeros.length && (zeros[a] as number) <= (ones[b] as number))) {
-        xs[k] = zeros[a++] as number;
+      if (b >= events || (a < n - events && (sortedZeros[a] as number) <= (sortedOnes[b] as number))) {
+        xs[k] = sortedZeros[a++] as number;
       } else {
-        xs[k] = ones[b++] as number;
+        xs[k] = sortedOnes[b++] as number;
         ys[k] = 1;
       }
     }
-    return { xs, ys, ws: new Float64Array(n).fill(1) };
+    return { xs, ys, ws: new Float64Array(n).fill(1), unitWeights: true };
   }
   let count = 0;
   for (let i = 0; i < n; i++) if (caseWeight(weights, i) > 0) count++;
   const order = new Uint32Array(count);
   for (let i = 0, k = 0; i < n; i++) if (caseWeight(weights, i) > 0) order[k++] = i;
   order.sort((i, j) => (x[i] as number) - (x[j] as number) || i - j);
+  const ws = Float64Array.from(order, (i) => caseWeight(weights, i));
+  let unitWeights = true;
+  for (let k = 0; k < count; k++) if (ws[k] !== 1) unitWeights = false;
   return {
     xs: Float64Array.from(order, (i) => x[i] as number),
     ys: Float64Array.from(order, (i) => y[i] as number),
-    ws: Float64Array.from(order, (i) => caseWeight(weights, i)),
+    ws,
+    unitWeights,
   };
 }
 
@@ -299,7 +310,7 @@ export function loessSmoother(x: Float64Array, y: Float64Array, options: LoessOp
       throw new RangeError(`loess: case ${i} is not finite`);
     }
   }
-  const { xs, ys, ws } = sortedByPredictor(x, y, weights);
+  const { xs, ys, ws, unitWeights } = sortedByPredictor(x, y, weights);
   let totalWeight = 0;
   for (const w of ws) totalWeight += w;
   const parameters = degree + 1;
@@ -310,7 +321,6 @@ export function loessSmoother(x: Float64Array, y: Float64Array, options: LoessOp
     );
   }
   const count = xs.length;
-  const unitWeights = ws.every((w) => w === 1);
   const moments = new Float64Array(5);
   const responseMoments = new Float64Array(3);
   const work: NormalEquationsWork = {
@@ -437,7 +447,7 @@ export function loessSmoother(x: Float64Array, y: Float64Array, options: LoessOp
     return single[0] as number;
   };
 
-  return { predict, fit, sortedX: xs, sortedWeights: ws, cases: count, totalWeight, neighbours };
+  return { predict, fit, sortedX: xs, sortedWeights: ws, unitWeights, cases: count, totalWeight, neighbours };
 }
 
 /** Loess fitted values at each of `at` (R's `predict(loess(..., surface = "direct"), at)`). */

@@ -52,8 +52,7 @@ interface Positions {
   readonly n: number;
 }
 
-function positionsOf(xs: Float64Array, ws: Float64Array): Positions {
-  const unit = ws.every((w) => w === 1);
+function positionsOf(xs: Float64Array, ws: Float64Array, unit: boolean): Positions {
   if (unit) {
     const lowerBound = (x: number, strict: boolean): number => {
       let lo = 0;
@@ -132,10 +131,10 @@ function splitPosition(positions: Positions, l: number, u: number): number {
 export function kdTreeVertices(
   xs: Float64Array,
   ws: Float64Array,
-  span: number,
-  cell = LOESS_CELL,
+  options: { span: number; unitWeights: boolean; cell?: number },
 ): Float64Array {
-  const positions = positionsOf(xs, ws);
+  const { span, unitWeights, cell = LOESS_CELL } = options;
+  const positions = positionsOf(xs, ws, unitWeights);
   const n = positions.n;
   const lowest = xs[0] as number;
   const highest = xs[xs.length - 1] as number;
@@ -194,7 +193,10 @@ export function loessInterpolator(
   options: LoessOptions,
 ): LoessInterpolator {
   const smoother: LoessSmoother = loessSmoother(x, y, options);
-  const vertices = kdTreeVertices(smoother.sortedX, smoother.sortedWeights, options.span);
+  const vertices = kdTreeVertices(smoother.sortedX, smoother.sortedWeights, {
+    span: options.span,
+    unitWeights: smoother.unitWeights,
+  });
   const values = new Float64Array(vertices.length);
   const slopes = new Float64Array(vertices.length);
   const out = new Float64Array(2);
