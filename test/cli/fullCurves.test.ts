@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BASIC_CSV, studyFolder } from '../helpers/fixtures.js';
 
-const CLI = path.resolve('dist/cli.js');
+const CLI = path.resolve('dist/bundle/cli.js');
 
 const STUDY = `title: Full curves
 data: data.csv
