@@ -75,8 +75,9 @@ function checkProbabilities(
 /** logit p with p clamped to [1e-15, 1 − 1e-15], and how many cases were clamped. */
 export function clampedLogits(p: Float64Array): { logits: Float64Array; clamped: number } {
   let clamped = 0;
-  const logits = Float64Array.from(p, (value) => {
-    let q = value;
+  const logits = new Float64Array(p.length);
+  for (let i = 0; i < p.length; i++) {
+    let q = p[i] as number;
     if (q < PROBABILITY_CLAMP) {
       q = PROBABILITY_CLAMP;
       clamped++;
@@ -84,8 +85,8 @@ export function clampedLogits(p: Float64Array): { logits: Float64Array; clamped:
       q = 1 - PROBABILITY_CLAMP;
       clamped++;
     }
-    return Math.log(q / (1 - q));
-  });
+    logits[i] = Math.log(q / (1 - q));
+  }
   return { logits, clamped };
 }
 
