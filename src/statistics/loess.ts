@@ -18,10 +18,10 @@
  * fitted values at n distinct points (≈ 0.2 s for n = 1000, 0.5 s for 5000, 8 s for 20 000).
  *
  * R's default `surface = "interpolate"` evaluates this exactly only at k-d tree vertices and
- * interpolates between them with cubic Hermite polynomials, so it differs from these values
- * (on the reference data sets by up to 6e-3 in fitted values where cases are dense, 8e-2
- * where they are sparse; ICI by 3e-5 to 2e-3); the reference values come from
- * `surface = "direct"`. With `family = "gaussian"` there are no robustness iterations.
+ * interpolates between them with cubic Hermite polynomials (loessInterpolate.ts, which uses
+ * `fit` here for the vertex values and slopes); it differs from exact evaluation by up to
+ * 6e-3 in fitted values where cases are dense, 8e-2 where they are sparse, on the reference
+ * data sets. With `family = "gaussian"` there are no robustness iterations.
  *
  * Case weights are bootstrap multiplicities (a case of weight 2 counts as two copies): n is
  * then Σ weights and the nf nearest are counted by weight, so integer weights reproduce
