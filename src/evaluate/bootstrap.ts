@@ -24,7 +24,7 @@ import {
   type RocPassPlan,
 } from '../statistics/weightedRocPass.js';
 import { bcaInterval, percentileInterval, pValueFromCounts } from '../statistics/bootstrapIntervals.js';
-import type { ThresholdRule } from './results.js';
+import type { ThresholdRule } from '../results/results.js';
 import { chooseThreshold } from './operatingPoints.js';
 
 /**
@@ -558,6 +558,8 @@ export interface RunningBlocks {
   finish(onBlockDone: (block: number) => void): boolean;
   /** Tells other threads to stop taking blocks (a run that will not be finished). */
   cancel(): void;
+  /** Blocks completed so far, by any thread. */
+  blocksDone(): number;
 }
 
 /**
@@ -572,17 +574,22 @@ export interface BlockRunner {
 /** Runs every block in this thread, in order, when finished. */
 export const runBlocksInThisThread: BlockRunner = {
   shared: false,
-  start: (plan, outputs) => ({
-    finish: (onBlockDone) => {
-      const blocks = allBlocks(plan);
-      for (let block = 0; block < blocks; block++) {
-        evaluateBootstrapBlock(plan, block, outputs);
-        onBlockDone(block);
-      }
-      return true;
-    },
-    cancel: () => undefined,
-  }),
+  start: (plan, outputs) => {
+    let done = 0;
+    return {
+      finish: (onBlockDone) => {
+        const blocks = allBlocks(plan);
+        for (let block = 0; block < blocks; block++) {
+          evaluateBootstrapBlock(plan, block, outputs);
+          done++;
+          onBlockDone(block);
+        }
+        return true;
+      },
+      cancel: () => undefined,
+      blocksDone: () => done,
+    };
+  },
 };
 
 /**
@@ -637,6 +644,14 @@ export function releaseBootstrap(distribution: BootstrapDistribution): void {
   distribution.reusable = false;
 }
 
+/** A bootstrap under way (see `startBootstrap`). */
+export interface StartedBootstrap {
+  finish: () => BootstrapDistribution;
+  cancel: () => void;
+  /** Blocks completed so far, by any thread (with worker threads, before `finish` too). */
+  blocksDone: () => number;
+}
+
 /**
  * Starts a bootstrap: with worker threads, they begin evaluating its blocks while this thread
  * does other work; `finish` then completes it (in this thread too) and returns the
@@ -645,7 +660,7 @@ export function releaseBootstrap(distribution: BootstrapDistribution): void {
 export function startBootstrap(
   input: BootstrapInput,
   runner: BlockRunner = runBlocksInThisThread,
-): { finish: () => BootstrapDistribution; cancel: () => void } {
+): StartedBootstrap {
   const shared = runner.shared;
   const plan = planBootstrap(input);
   const B = input.replicates;
@@ -660,6 +675,7 @@ export function startBootstrap(
   const running = runner.start(plan, outputs);
   return {
     cancel: () => running.cancel(),
+    blocksDone: () => running.blocksDone(),
     finish: () => {
       const onProgress = input.onProgress;
       const jackknifeFits = plan.jackknifeBlocks > 0 ? plan.jackknifeUnits : 0;

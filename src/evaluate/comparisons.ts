@@ -7,19 +7,20 @@
 import { delongCovariance, delongVariance, type DelongPlacements } from '../statistics/delong.js';
 import { twoSidedNormalP, twoSidedStudentP, zForLevel } from '../statistics/distributions.js';
 import { mcnemarTest, type McnemarVariant } from '../statistics/mcnemar.js';
-import {
-  CLUSTERED_MCNEMAR_METHOD,
-  clusteredPairedProportionTest,
-} from '../statistics/clusteredProportions.js';
+import { clusteredPairedProportionTest } from '../statistics/clusteredProportions.js';
 import {
   newcombePairedInterval,
   tangoPairedInterval,
   type PairedTable,
 } from '../statistics/pairedDifferenceIntervals.js';
 import type { PairedCallsTable } from '../statistics/predictiveValueScoreTest.js';
-import type { ComparisonResult, OperatingPointResult, PairedProportionComparison } from './results.js';
-
-export const DELONG_PAIRED_METHOD = 'DeLong test for two correlated ROC curves';
+import { described, withMethodName, type MethodId } from '../results/methods.js';
+import type {
+  ComparisonResult,
+  OperatingPointResult,
+  PairedProportionComparison,
+} from '../results/results.js';
+import { interval } from './intervals.js';
 
 /** Paired DeLong test (pROC's `roc.test(method = "delong", paired = TRUE)`). */
 export function pairedAucComparison(
@@ -27,8 +28,9 @@ export function pairedAucComparison(
   b: DelongPlacements,
   level: number,
   covarianceOf: (a: DelongPlacements, b: DelongPlacements) => number = delongCovariance,
-  method: string = DELONG_PAIRED_METHOD,
+  methodId: MethodId = 'delong-paired',
 ): ComparisonResult['auc'] {
+  const method = described(methodId);
   const varianceA = covarianceOf(a, a);
   const varianceB = covarianceOf(b, b);
   const covariance = covarianceOf(a, b);
@@ -41,11 +43,11 @@ export function pairedAucComparison(
     const identical = difference === 0 && Number.isFinite(varianceOfDifference);
     return {
       difference,
-      ci: identical ? { lower: 0, upper: 0, level, method } : null,
+      ci: identical ? interval({ lower: 0, upper: 0 }, level, methodId) : null,
       statistic: identical ? 0 : null,
       z: identical ? 0 : null,
       p: identical ? 1 : null,
-      method,
+      ...method,
       correlation,
     };
   }
@@ -54,11 +56,11 @@ export function pairedAucComparison(
   const half = zForLevel(level) * se;
   return {
     difference,
-    ci: { lower: difference - half, upper: difference + half, level, method },
+    ci: interval({ lower: difference - half, upper: difference + half }, level, methodId),
     statistic: z,
     z,
     p: twoSidedNormalP(z),
-    method,
+    ...method,
     correlation,
   };
 }
@@ -79,14 +81,13 @@ export function unpairedAucComparison(a: DelongPlacements, b: DelongPlacements, 
   const df = (varianceA + varianceB) ** 2 / (varianceA ** 2 / (casesA - 1) + varianceB ** 2 / (casesB - 1));
   const statistic = se > 0 ? difference / se : 0;
   const half = zForLevel(level) * se;
-  const method = 'DeLong test for two uncorrelated ROC curves (Welch t)';
   return {
     difference,
-    ci: { lower: difference - half, upper: difference + half, level, method },
+    ci: interval({ lower: difference - half, upper: difference + half }, level, 'delong-unpaired'),
     statistic,
     df,
     p: se > 0 ? twoSidedStudentP(statistic, df) : 1,
-    method,
+    ...described('delong-unpaired'),
   };
 }
 
@@ -124,17 +125,14 @@ export function pairedTable(
   return table;
 }
 
-const PAIRED_INTERVAL_NAMES = {
-  newcombe: 'Newcombe hybrid score interval for paired proportions',
-  tango: 'Tango score interval for paired proportions',
-} as const;
+const PAIRED_INTERVALS = { newcombe: 'newcombe-paired', tango: 'tango-paired' } as const;
 
 export function pairedProportionComparison(
   table: PairedTable,
   settings: PairedSettings,
 ): PairedProportionComparison {
   const n = table.a + table.b + table.c + table.d;
-  const test = mcnemarTest(table.b, table.c, settings.mcnemar);
+  const test = withMethodName(mcnemarTest(table.b, table.c, settings.mcnemar));
   if (n === 0) {
     return { difference: null, ci: null, ...test, p: null, statistic: null, discordant: { b: 0, c: 0 }, n };
   }
@@ -144,7 +142,7 @@ export function pairedProportionComparison(
       : newcombePairedInterval(table, settings.level);
   return {
     difference: (table.b - table.c) / n,
-    ci: { ...bounds, level: settings.level, method: PAIRED_INTERVAL_NAMES[settings.pairedDifference] },
+    ci: interval(bounds, settings.level, PAIRED_INTERVALS[settings.pairedDifference]),
     ...test,
     discordant: { b: table.b, c: table.c },
     n,
@@ -225,7 +223,7 @@ export function clusteredPairedProportionComparison(
       ci: null,
       statistic: null,
       p: null,
-      method: CLUSTERED_MCNEMAR_METHOD,
+      ...described('mcnemar-clustered'),
       discordant: { b, c },
       n,
     };
@@ -241,7 +239,7 @@ export function clusteredPairedProportionComparison(
       ci: null,
       statistic: null,
       p: null,
-      method: test.method,
+      ...described(test.method),
       discordant: { b, c },
       n,
     };
@@ -250,16 +248,15 @@ export function clusteredPairedProportionComparison(
   const half = zForLevel(level) * test.se;
   return {
     difference,
-    ci: {
-      lower: Math.max(-1, difference - half),
-      upper: Math.min(1, difference + half),
+    ci: interval(
+      { lower: Math.max(-1, difference - half), upper: Math.min(1, difference + half) },
       level,
-      method: 'Wald interval with cluster-adjusted variance (Obuchowski 1998)',
-    },
+      'wald-cluster-adjusted',
+    ),
     statistic: test.statistic,
     df: 1,
     p: test.p,
-    method: test.method,
+    ...described(test.method),
     discordant: { b, c },
     n,
   };

@@ -34,7 +34,6 @@ import {
   pairedAucComparison,
   pairedProportionComparison,
   clusteredPairedProportionComparison,
-  DELONG_PAIRED_METHOD,
   pairedCallsTable,
   pairedTable,
   type PairedSettings,
@@ -58,7 +57,7 @@ import {
   type OperatingPointComparison,
   type OperatingPointResult,
   type Results,
-} from './results.js';
+} from '../results/results.js';
 import { WarningLog, type WarningCode } from './warnings.js';
 import { inCanonicalOrder } from './canonicalOrder.js';
 import {
@@ -70,6 +69,8 @@ import {
 } from '../statistics/decisionCurve.js';
 import { maximumF1, precisionRecallCurve } from '../statistics/averagePrecision.js';
 import { calibrationSummary } from '../statistics/calibration.js';
+import { calibrationResult } from './calibrationResult.js';
+import { bootstrapMethods, described, withMethodName } from '../results/methods.js';
 import { VERSION } from '../version.js';
 import { predictiveValueScoreTest, type PairedCallsTable } from '../statistics/predictiveValueScoreTest.js';
 
@@ -84,18 +85,6 @@ export interface EvaluateOptions {
    * are the same for any number: each block of replicates has its own random stream.
    */
   threads?: number;
-}
-
-const BOOTSTRAP_PERCENTILE = 'stratified bootstrap percentile interval';
-
-function bootstrapMethod(
-  kind: 'percentile' | 'bca',
-  stratified: boolean,
-  clustered: boolean,
-  replicates: number,
-) {
-  const design = clustered ? 'cluster bootstrap' : stratified ? 'stratified bootstrap' : 'bootstrap';
-  return `${design} ${kind === 'bca' ? 'BCa' : 'percentile'} interval (${replicates} replicates)`;
 }
 
 function isProbabilityScale(scores: Float64Array): boolean {
@@ -166,9 +155,6 @@ function evaluateStudy(
 
   const clusters = data.clusters;
   const varianceMethod = aucVarianceMethod(labels, clusters);
-  const pairedAucMethod = clusters
-    ? 'Obuchowski (1997) test for clustered correlated ROC curves'
-    : DELONG_PAIRED_METHOD;
   const targetPrevalence = settings.targetPrevalence;
   const rules = settings.operatingPoints.map(thresholdRule);
   const maximumF1Result = (scores: Float64Array): ModelResult['maxF1'] => {
@@ -323,17 +309,19 @@ function evaluateStudy(
       if (targetPrevalence !== undefined) {
         result.decisionCurveAtTargetPrevalence = decisionCurve(scores, labels, grid, { targetPrevalence });
       }
-      result.calibration = calibrationSummary(scores, labels, {
-        level,
-        bins: settings.calibration.bins,
-        span: settings.calibration.span,
-        onWarning: (warning) =>
-          warnings.add(
-            warning.code as WarningCode,
-            `${model.name}: ${warning.message}`,
-            `${path}.calibration`,
-          ),
-      });
+      result.calibration = calibrationResult(
+        calibrationSummary(scores, labels, {
+          level,
+          bins: settings.calibration.bins,
+          span: settings.calibration.span,
+          onWarning: (warning) =>
+            warnings.add(
+              warning.code as WarningCode,
+              `${model.name}: ${warning.message}`,
+              `${path}.calibration`,
+            ),
+        }),
+      );
     } else {
       warnings.add(
         'scores-not-probabilities',
@@ -407,7 +395,13 @@ function evaluateStudy(
     });
     return {
       models: [a.result.id, b.result.id],
-      auc: pairedAucComparison(a.placements, b.placements, level, varianceMethod.covariance, pairedAucMethod),
+      auc: pairedAucComparison(
+        a.placements,
+        b.placements,
+        level,
+        varianceMethod.covariance,
+        varianceMethod.methods.paired,
+      ),
       operatingPoints,
       averagePrecision: {
         difference: estimateDifference(
@@ -416,7 +410,7 @@ function evaluateStudy(
         ),
         statistic: null,
         p: null,
-        method: 'difference only (the paired bootstrap gives its interval and test)',
+        ...described('difference-only'),
       },
     };
   }
@@ -442,8 +436,12 @@ function evaluateStudy(
 
   function applyBootstrap(distribution: BootstrapDistribution, pointDistribution: BootstrapDistribution) {
     const layout = distribution.layout;
-    const method = bootstrapMethod(boot.interval, boot.stratified, data.clusters !== null, boot.replicates);
-    const percentileFallback = `${bootstrapMethod('percentile', boot.stratified, data.clusters !== null, boot.replicates)} (BCa not defined here)`;
+    const methods = bootstrapMethods({
+      interval: boot.interval,
+      stratified: boot.stratified,
+      clustered: data.clusters !== null,
+      replicates: boot.replicates,
+    });
     const toInterval = (
       s: { lower: number; upper: number; kind?: 'percentile' | 'bca' } | null,
     ): Interval | null =>
@@ -452,7 +450,7 @@ function evaluateStudy(
             lower: s.lower,
             upper: s.upper,
             level,
-            method: boot.interval === 'bca' && s.kind === 'percentile' ? percentileFallback : method,
+            ...(boot.interval === 'bca' && s.kind === 'percentile' ? methods.fallback : methods.interval),
           }
         : null;
     const undefinedWarning = (path: string) =>
@@ -477,7 +475,7 @@ function evaluateStudy(
         lower: summary.lower,
         upper: summary.upper,
         level,
-        method: `${method}, thresholds re-chosen in each replicate`,
+        ...methods.rederived,
       };
     };
     /** Summary of the paired difference of statistic `slot` between the models of comparison c. */
@@ -548,7 +546,7 @@ function evaluateStudy(
                   lower: summary.lower,
                   upper: summary.upper,
                   level,
-                  method: `${bootstrapMethod('percentile', boot.stratified, data.clusters !== null, boot.replicates)}, by Bayes from sensitivity and specificity`,
+                  ...methods.bayes,
                 }
               : null;
           }
@@ -580,7 +578,7 @@ function evaluateStudy(
         Object.assign(comparison.averagePrecision, {
           ci: toInterval(s),
           p: s ? s.p : null,
-          method: `paired ${method}; p by inverting the percentile interval`,
+          ...methods.pairedTest,
         });
       }
       comparison.operatingPoints.forEach((point, j) => {
@@ -592,8 +590,7 @@ function evaluateStudy(
           point[measure].statistic = null;
           delete point[measure].df;
           point[measure].p = s ? s.p : null;
-          point[measure].method =
-            `paired ${method}, thresholds fixed; p by inverting the percentile interval`;
+          Object.assign(point[measure], methods.pairedTestFixedThresholds);
         }
         for (const measure of ['sensitivity', 'specificity'] as const) {
           const s = paired(c, slots[measure], point[measure].difference, `${pointPath}.${measure}`);
@@ -721,7 +718,8 @@ function predictiveValueDifference(
   calls: PairedCallsTable,
   which: 'ppv' | 'npv',
 ): OperatingPointComparison['ppv'] {
-  const { difference: _sameDifference, ...scoreTest } = predictiveValueScoreTest(calls, which);
+  const { difference: _sameDifference, ...test } = predictiveValueScoreTest(calls, which);
+  const scoreTest = withMethodName(test);
   // without a bootstrap the deterministic score test is the test; the bootstrap replaces it
   return {
     difference: estimateDifference(a, b),
@@ -729,6 +727,7 @@ function predictiveValueDifference(
     df: scoreTest.df,
     p: scoreTest.p,
     method: scoreTest.method,
+    methodId: scoreTest.methodId,
     scoreTest,
   };
 }
@@ -759,5 +758,3 @@ function adjustForMultipleComparisons(comparisons: ComparisonResult[]): void {
     }
   }
 }
-
-export { BOOTSTRAP_PERCENTILE };

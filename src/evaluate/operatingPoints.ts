@@ -4,11 +4,7 @@
  */
 import { zForLevel } from '../statistics/distributions.js';
 import { negativeLikelihoodRatio, positiveLikelihoodRatio } from '../statistics/likelihoodRatios.js';
-import {
-  proportionInterval,
-  proportionMethodNames,
-  type ProportionMethod,
-} from '../statistics/proportionIntervals.js';
+import { proportionInterval, type ProportionMethod } from '../statistics/proportionIntervals.js';
 import { confusionCounts, type RocCurve } from '../statistics/rocCurve.js';
 import {
   thresholdForMinimumSensitivity,
@@ -17,7 +13,13 @@ import {
 } from '../statistics/thresholdSelection.js';
 import type { OperatingPointSpec } from '../load/studySchema.js';
 import { interval } from './intervals.js';
-import type { Counts, Estimate, OperatingPointResult, Proportion, ThresholdRule } from './results.js';
+import type {
+  Counts,
+  Estimate,
+  OperatingPointResult,
+  Proportion,
+  ThresholdRule,
+} from '../results/results.js';
 import type { WarningLog } from './warnings.js';
 
 export function thresholdRule(spec: OperatingPointSpec): ThresholdRule {
@@ -72,7 +74,7 @@ export function proportion(
   const bounds = proportionInterval(settings.method, x, n, settings.level);
   return {
     estimate: x / n,
-    ci: interval(bounds, settings.level, proportionMethodNames[settings.method]),
+    ci: interval(bounds, settings.level, settings.method),
     numerator: x,
     denominator: n,
   };
@@ -95,7 +97,7 @@ export function youdenIndex(counts: Counts, level: number): Estimate {
   return {
     estimate,
     se,
-    ci: { lower: estimate - z * se, upper: estimate + z * se, level, method: 'Wald (binomial variances)' },
+    ci: interval({ lower: estimate - z * se, upper: estimate + z * se }, level, 'wald-binomial'),
   };
 }
 
@@ -125,7 +127,7 @@ export function operatingPointMeasures(
   const lrLevel = settings.level;
   const lrPlus = positiveLikelihoodRatio(tp, fp, tn, fn, lrLevel);
   const lrMinus = negativeLikelihoodRatio(tp, fp, tn, fn, lrLevel);
-  const lrMethod = 'log method (Simel et al. 1991)';
+  const lrMethod = 'log-method';
   if (fp === 0 && tp > 0 && tn > 0) {
     warnings.add(
       'likelihood-ratio-infinite',

@@ -9,7 +9,7 @@ import type { OperatingPointSpec } from '../load/studySchema.js';
 import { splitByClass } from './casesByClass.js';
 import { aucResult, DELONG, type AucVarianceMethod } from './discrimination.js';
 import { proportion, type ProportionSettings } from './operatingPoints.js';
-import type { OperatingPointSummary, SubgroupModelResult, SubgroupResult } from './results.js';
+import type { OperatingPointSummary, SubgroupModelResult, SubgroupResult } from '../results/results.js';
 import type { WarningLog } from './warnings.js';
 
 export interface CaseSubset {
@@ -18,13 +18,14 @@ export interface CaseSubset {
   clusters: Int32Array | null;
 }
 
-export const OBUCHOWSKI_METHOD_NAME = 'Obuchowski (1997) clustered DeLong';
-
 /** The AUC variance method for these cases: Obuchowski's when they are clustered. */
 export function aucVarianceMethod(labels: Uint8Array, clusters: Int32Array | null): AucVarianceMethod {
   if (!clusters) return DELONG;
   const layout = clusterLayout(clusters, labels);
-  return { covariance: (a, b) => clusteredAucCovariance(a, b, layout), name: OBUCHOWSKI_METHOD_NAME };
+  return {
+    covariance: (a, b) => clusteredAucCovariance(a, b, layout),
+    methods: { wald: 'obuchowski-wald', logit: 'obuchowski-logit', paired: 'obuchowski-paired' },
+  };
 }
 
 export function operatingPointSummary(

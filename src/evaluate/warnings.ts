@@ -3,7 +3,7 @@
  * report. One rule for degenerate input everywhere: compute what is defined, set what is
  * not to null, and say why here.
  */
-import type { Warning } from './results.js';
+import type { Warning } from '../results/results.js';
 
 export type WarningCode =
   | 'rows-dropped'

@@ -14,9 +14,14 @@
  * left out before the distinct thresholds are formed, so integer weights give exactly the
  * curve of the data with rows duplicated.
  */
-import type { PrecisionRecallPoint } from '../evaluate/results.js';
 import { averagePrecisionFromCurve, sortScores, weightedRocCurve } from './rocCurve.js';
 import { checkCaseWeights, checkLabelled } from './caseWeights.js';
+
+export interface PrecisionRecallPoint {
+  threshold: number;
+  recall: number;
+  precision: number;
+}
 
 interface DescendingCounts {
   thresholds: number[];

@@ -11,7 +11,7 @@
  */
 import { chiSquareUpperTail } from './distributions.js';
 
-export const CLUSTERED_MCNEMAR_METHOD = 'cluster-adjusted McNemar test (Obuchowski 1998)';
+const CLUSTERED_MCNEMAR_METHOD = 'mcnemar-clustered';
 
 /**
  * @param correctA 1 when test A is correct for the unit, else 0
@@ -22,7 +22,13 @@ export function clusteredPairedProportionTest(
   correctA: Uint8Array,
   correctB: Uint8Array,
   clusters: Int32Array,
-): { statistic: number | null; df: 1; p: number | null; method: string; se: number | null } {
+): {
+  statistic: number | null;
+  df: 1;
+  p: number | null;
+  method: typeof CLUSTERED_MCNEMAR_METHOD;
+  se: number | null;
+} {
   const sums = new Map<number, { d: number; n: number }>();
   let total = 0;
   let difference = 0;

@@ -18,9 +18,16 @@
  * Case weights are bootstrap multiplicities (see caseWeights.ts): n = Σ weights, and TP, FP
  * are weighted counts, so integer weights equal duplicated rows.
  */
-import type { DecisionCurvePoint } from '../evaluate/results.js';
 import { caseWeight, checkCaseWeights, checkLabelled } from './caseWeights.js';
 import { ascendingOrder } from './ranks.js';
+
+/** Net benefit at one threshold probability, with its standardised and per-100 forms. */
+export interface DecisionCurvePoint {
+  threshold: number;
+  netBenefit: number;
+  standardizedNetBenefit?: number | null;
+  interventionsAvoidedPer100?: number | null;
+}
 
 function checkThreshold(threshold: number): void {
   if (!(threshold >= 0 && threshold < 1)) {

@@ -142,7 +142,7 @@ for (const name of DATASETS) {
         close(clusteredAucCovariance(a, b, layout), c.covariance, 'covariance');
         close(clusteredAucCovariance(b, a, layout), c.covariance, 'covariance (b, a)');
         const method = aucVarianceMethod(labels, clusters);
-        const test = pairedAucComparison(a, b, level, method.covariance, method.name);
+        const test = pairedAucComparison(a, b, level, method.covariance, method.methods.paired);
         close(test.difference, c.difference, 'difference');
         close(test.z, c.z, 'z');
         close(test.p, c.p, 'p');

@@ -7,7 +7,7 @@ import { pairedAucComparison, pairedTable, unpairedAucComparison } from '../../s
 import { splitByClass } from '../../src/evaluate/casesByClass.js';
 import { aucResult } from '../../src/evaluate/discrimination.js';
 import { chooseThreshold } from '../../src/evaluate/operatingPoints.js';
-import type { ThresholdRule } from '../../src/evaluate/results.js';
+import type { ThresholdRule } from '../../src/results/results.js';
 import { parseCsv } from '../../src/load/csv.js';
 import { holmAdjust } from '../../src/statistics/holm.js';
 import { negativeLikelihoodRatio, positiveLikelihoodRatio } from '../../src/statistics/likelihoodRatios.js';
