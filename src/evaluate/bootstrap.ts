@@ -12,7 +12,7 @@
  * with the same result. The cases arrive in canonical order (see canonicalOrder.ts), so the
  * resamples do not depend on the order of rows in the input file either.
  */
-import { MersenneTwister } from '../statistics/mersenneTwister.js';
+import { MersenneTwister } from '../statistics/resampling/mersenneTwister.js';
 import { mcclishStandardised, partialAreaRaw } from '../statistics/partialAuc.js';
 import { sortScores, thresholdIndex } from '../statistics/rocCurve.js';
 import {
@@ -23,7 +23,11 @@ import {
   type RocPassOutput,
   type RocPassPlan,
 } from '../statistics/weightedRocPass.js';
-import { bcaInterval, percentileInterval, pValueFromCounts } from '../statistics/bootstrapIntervals.js';
+import {
+  bcaInterval,
+  percentileInterval,
+  pValueFromCounts,
+} from '../statistics/resampling/bootstrapIntervals.js';
 import type { ThresholdRule } from '../results/results.js';
 import { chooseThreshold } from './operatingPoints.js';
 

@@ -4,6 +4,7 @@
  */
 import { delongCovariance, delongPlacements, type DelongPlacements } from '../statistics/delong.js';
 import { partialAuc } from '../statistics/partialAuc.js';
+import type { AucCovariance } from '../statistics/paired/auc.js';
 import type { RocCurve } from '../statistics/rocCurve.js';
 import { logitInterval, waldInterval } from './intervals.js';
 import type { MethodId } from '../results/methods.js';
@@ -16,7 +17,7 @@ export interface AucSettings {
 }
 
 /** Covariance of two AUCs on the same cases: DeLong's, or Obuchowski's for clustered cases. */
-export type AucCovariance = (a: DelongPlacements, b: DelongPlacements) => number;
+export type { AucCovariance };
 
 export interface AucVarianceMethod {
   covariance: AucCovariance;

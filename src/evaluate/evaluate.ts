@@ -3,7 +3,7 @@
  * work reports through `onProgress`.
  */
 import type { Study, CaseData } from '../load/loadStudy.js';
-import type { McnemarVariant } from '../statistics/mcnemar.js';
+import type { McnemarVariant } from '../statistics/paired/mcnemar.js';
 import { holmAdjust } from '../statistics/holm.js';
 import type { ProportionMethod } from '../statistics/proportionIntervals.js';
 import {
@@ -34,8 +34,6 @@ import {
   pairedAucComparison,
   pairedProportionComparison,
   clusteredPairedProportionComparison,
-  pairedCallsTable,
-  pairedTable,
   type PairedSettings,
 } from './comparisons.js';
 import { aucResult, partialAucResults, rocPoints } from './discrimination.js';
@@ -70,9 +68,13 @@ import {
 import { maximumF1, precisionRecallCurve } from '../statistics/averagePrecision.js';
 import { calibrationSummary } from '../statistics/calibration.js';
 import { calibrationResult } from './calibrationResult.js';
+import { pairedCallsTable, pairedTable } from '../statistics/paired/tables.js';
 import { bootstrapMethods, described, withMethodName } from '../results/methods.js';
 import { VERSION } from '../version.js';
-import { predictiveValueScoreTest, type PairedCallsTable } from '../statistics/predictiveValueScoreTest.js';
+import {
+  predictiveValueScoreTest,
+  type PairedCallsTable,
+} from '../statistics/paired/predictiveValueScoreTest.js';
 
 export interface EvaluateOptions {
   /**
@@ -372,8 +374,20 @@ function evaluateStudy(
     positive: boolean,
   ) {
     return clusters
-      ? clusteredPairedProportionComparison(scoresA, scoresB, labels, clusters, ta, tb, positive, level)
-      : pairedProportionComparison(pairedTable(scoresA, scoresB, labels, ta, tb, positive), pairedSettings);
+      ? clusteredPairedProportionComparison({
+          scoresA,
+          scoresB,
+          labels,
+          clusters,
+          thresholdA: ta,
+          thresholdB: tb,
+          positiveClass: positive,
+          level,
+        })
+      : pairedProportionComparison(
+          pairedTable({ scoresA, scoresB, labels, thresholdA: ta, thresholdB: tb, positiveClass: positive }),
+          pairedSettings,
+        );
   }
 
   function compareModels(a: ModelWork, b: ModelWork): ComparisonResult {
@@ -382,7 +396,13 @@ function evaluateStudy(
       const pointB = b.result.operatingPoints[j] as OperatingPointResult;
       const ta = a.thresholds[j] as number;
       const tb = b.thresholds[j] as number;
-      const callsTable = pairedCallsTable(a.scores, b.scores, labels, ta, tb);
+      const callsTable = pairedCallsTable({
+        scoresA: a.scores,
+        scoresB: b.scores,
+        labels,
+        thresholdA: ta,
+        thresholdB: tb,
+      });
       return {
         id: spec.id,
         thresholds: [pointA.threshold, pointB.threshold],

@@ -2,7 +2,7 @@
  * Operating points: the threshold each rule picks (on this data or on a validation set),
  * the 2×2 table at it, and every per-model accuracy measure with its interval.
  */
-import { zForLevel } from '../statistics/distributions.js';
+import { youdenIndex } from '../statistics/youden.js';
 import { negativeLikelihoodRatio, positiveLikelihoodRatio } from '../statistics/likelihoodRatios.js';
 import { proportionInterval, type ProportionMethod } from '../statistics/proportionIntervals.js';
 import { confusionCounts, type RocCurve } from '../statistics/rocCurve.js';
@@ -80,25 +80,10 @@ export function proportion(
   };
 }
 
-/**
- * Youden's index J = sensitivity + specificity − 1 (Youden 1950) with a Wald interval from
- * the binomial variances of the two independent proportions, se(J)² = se(1 − se)/m +
- * sp(1 − sp)/n (Bangdiwala et al. 2008); checked against test/reference/youden.R.
- */
-export function youdenIndex(counts: Counts, level: number): Estimate {
-  const m = counts.tp + counts.fn;
-  const n = counts.tn + counts.fp;
-  const sens = counts.tp / m;
-  const spec = counts.tn / n;
-  const estimate = sens + spec - 1;
-  // sensitivity and specificity come from independent samples (positives, negatives)
-  const se = Math.sqrt((sens * (1 - sens)) / m + (spec * (1 - spec)) / n);
-  const z = zForLevel(level);
-  return {
-    estimate,
-    se,
-    ci: interval({ lower: estimate - z * se, upper: estimate + z * se }, level, 'wald-binomial'),
-  };
+/** Youden's J with its Wald interval (statistics/youden.ts), as a result. */
+export function youdenEstimate(counts: Counts, level: number): Estimate {
+  const { estimate, se, lower, upper } = youdenIndex(counts, level);
+  return { estimate, se, ci: interval({ lower, upper }, level, 'wald-binomial') };
 }
 
 export function operatingPointMeasures(
@@ -155,7 +140,7 @@ export function operatingPointMeasures(
     npv: proportion(tn, tn + fn, settings, undefinedWarning('npv')),
     accuracy: proportion(tp + tn, tp + fp + tn + fn, settings),
     f1: { estimate: f1Denominator === 0 ? null : (2 * tp) / f1Denominator },
-    youdenJ: youdenIndex(counts, settings.level),
+    youdenJ: youdenEstimate(counts, settings.level),
     positiveLikelihoodRatio: {
       estimate: lrPlus.estimate,
       ci: lrPlus.ci ? interval(lrPlus.ci, lrLevel, lrMethod) : null,

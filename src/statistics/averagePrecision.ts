@@ -15,7 +15,7 @@
  * curve of the data with rows duplicated.
  */
 import { averagePrecisionFromCurve, sortScores, weightedRocCurve } from './rocCurve.js';
-import { checkCaseWeights, checkLabelled } from './caseWeights.js';
+import { checkCaseWeights, checkLabelled } from './resampling/caseWeights.js';
 
 export interface PrecisionRecallPoint {
   threshold: number;

@@ -38,7 +38,7 @@ import { fitLogistic, isUsableFit, type LogisticFit } from './logisticRegression
 import { loessSmoother } from './loess.js';
 import { wilsonInterval } from './proportionIntervals.js';
 import { quantilesType7 } from './quantile.js';
-import { caseWeight, checkCaseWeights, checkLabelled } from './caseWeights.js';
+import { caseWeight, checkCaseWeights, checkLabelled } from './resampling/caseWeights.js';
 
 /** Probabilities are clamped to [PROBABILITY_CLAMP, 1 − PROBABILITY_CLAMP] before the logit. */
 export const PROBABILITY_CLAMP = 1e-15;

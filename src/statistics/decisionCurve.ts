@@ -18,7 +18,7 @@
  * Case weights are bootstrap multiplicities (see caseWeights.ts): n = Σ weights, and TP, FP
  * are weighted counts, so integer weights equal duplicated rows.
  */
-import { caseWeight, checkCaseWeights, checkLabelled } from './caseWeights.js';
+import { caseWeight, checkCaseWeights, checkLabelled } from './resampling/caseWeights.js';
 import { ascendingOrder } from './ranks.js';
 
 /** Net benefit at one threshold probability, with its standardised and per-100 forms. */

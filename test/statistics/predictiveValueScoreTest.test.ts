@@ -3,7 +3,7 @@ import { describe, it, expect } from 'vitest';
 import {
   predictiveValueScoreTest,
   type PairedCallsTable,
-} from '../../src/statistics/predictiveValueScoreTest.js';
+} from '../../src/statistics/paired/predictiveValueScoreTest.js';
 
 interface ExpectedSide {
   pv1: number | null;

@@ -45,7 +45,7 @@
  * Validated against reference values from test/reference/predictive_values.R, which in turn
  * reproduces DTComPair's published `pv.wgs()` output for its example data `Paired1`.
  */
-import { chiSquareUpperTail } from './distributions.js';
+import { chiSquareUpperTail } from '../distributions.js';
 
 /** Paired 2×2×2 table: counts of cases by disease status and the two tests' calls. */
 export interface PairedCallsTable {

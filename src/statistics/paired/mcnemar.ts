@@ -10,7 +10,7 @@
  *
  * When b = c (including b = c = 0) every variant gives statistic 0 and p = 1.
  */
-import { binomialCdf, binomialPmf, chiSquareUpperTail } from './distributions.js';
+import { binomialCdf, binomialPmf, chiSquareUpperTail } from '../distributions.js';
 
 export type McnemarVariant = 'exact' | 'midp' | 'chisq' | 'chisq-cc';
 
