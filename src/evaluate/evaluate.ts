@@ -488,7 +488,12 @@ function evaluateStudy(
     ) => {
       const summary =
         precomputedSummary(from, m, null, slot) ??
-        summarise(seriesOf(from, m, slot), estimate, level, boot.interval, jackknifeOf(from, m, slot));
+        summarise(seriesOf(from, m, slot), {
+          estimate,
+          level,
+          kind: boot.interval,
+          jackknife: jackknifeOf(from, m, slot),
+        });
       if (!summary) undefinedWarning(path);
       if (!summary || from === distribution) return toInterval(summary);
       return {
@@ -503,14 +508,13 @@ function evaluateStudy(
       const [a, b] = pairs[c] as [number, number];
       const summary =
         precomputedSummary(distribution, a, c, slot) ??
-        summarise(
-          seriesOf(distribution, a, slot),
+        summarise(seriesOf(distribution, a, slot), {
           estimate,
           level,
-          boot.interval,
-          jackknifeDifference(distribution, a, b, slot),
-          seriesOf(distribution, b, slot),
-        );
+          kind: boot.interval,
+          jackknife: jackknifeDifference(distribution, a, b, slot),
+          minus: seriesOf(distribution, b, slot),
+        });
       if (!summary) undefinedWarning(path);
       return summary;
     };
@@ -558,7 +562,7 @@ function evaluateStudy(
             ['npv', npvAtPrevalence],
           ] as const) {
             const estimate = point.atTargetPrevalence[key];
-            const summary = summarise(bayes(f), estimate.estimate, level, 'percentile', null);
+            const summary = summarise(bayes(f), { estimate: estimate.estimate, level, kind: 'percentile' });
             if (!summary) undefinedWarning(`${pointPath}.atTargetPrevalence.${key}`);
             // always a percentile interval: a transformed series has no jackknife for BCa
             estimate.ci = summary

@@ -71,16 +71,16 @@ describe('bootstrap blocks', () => {
       expect(reversed.jackknife).toEqual(forwards.jackknife);
       expect(reversed.summaries).toEqual(forwards.summaries);
       // and the summaries are those of the series
-      const direct = summarise(seriesOf(forwards, 1, forwards.layout.auc), null, 0.95, 'percentile', null);
+      const direct = summarise(seriesOf(forwards, 1, forwards.layout.auc), {
+        level: 0.95,
+        kind: 'percentile',
+      });
       expect(precomputedSummary(forwards, 1, null, forwards.layout.auc)).toEqual(direct);
-      const difference = summarise(
-        seriesOf(forwards, 0, forwards.layout.auc),
-        null,
-        0.95,
-        'percentile',
-        null,
-        seriesOf(forwards, 2, forwards.layout.auc),
-      );
+      const difference = summarise(seriesOf(forwards, 0, forwards.layout.auc), {
+        level: 0.95,
+        kind: 'percentile',
+        minus: seriesOf(forwards, 2, forwards.layout.auc),
+      });
       expect(precomputedSummary(forwards, 0, 1, forwards.layout.auc)).toEqual(difference);
     }
   });
