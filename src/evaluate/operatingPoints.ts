@@ -20,7 +20,7 @@ import type {
   Proportion,
   ThresholdRule,
 } from '../results/results.js';
-import type { WarningLog } from './warnings.js';
+import { operatingPointWarnings, type WarningLog } from './warnings.js';
 
 export function thresholdRule(spec: OperatingPointSpec): ThresholdRule {
   if (spec.minSensitivity !== undefined) return { kind: 'minSensitivity', value: spec.minSensitivity };
@@ -61,14 +61,8 @@ export interface ProportionSettings {
   method: ProportionMethod;
 }
 
-export function proportion(
-  x: number,
-  n: number,
-  settings: ProportionSettings,
-  onUndefined?: () => void,
-): Proportion {
+export function proportion(x: number, n: number, settings: ProportionSettings): Proportion {
   if (n === 0) {
-    onUndefined?.();
     return { estimate: null, ci: null, numerator: x, denominator: n };
   }
   const bounds = proportionInterval(settings.method, x, n, settings.level);
@@ -86,47 +80,36 @@ export function youdenEstimate(counts: Counts, level: number): Estimate {
   return { estimate, se, ci: interval({ lower, upper }, level, 'wald-binomial') };
 }
 
-export function operatingPointMeasures(
-  spec: OperatingPointSpec,
-  threshold: number,
-  thresholdSource: OperatingPointResult['thresholdSource'],
-  scores: Float64Array,
-  labels: Uint8Array,
-  settings: ProportionSettings,
-  warnings: WarningLog,
-  path: string,
-): OperatingPointResult {
+export interface OperatingPointInput {
+  spec: OperatingPointSpec;
+  /** The threshold applied; +Infinity when no score value satisfies the rule. */
+  threshold: number;
+  thresholdSource: OperatingPointResult['thresholdSource'];
+  scores: Float64Array;
+  labels: Uint8Array;
+  settings: ProportionSettings;
+  warnings: WarningLog;
+  /** The operating point's results.json key path, for warnings. */
+  path: string;
+}
+
+/** One model's accuracy at one operating point, with the warnings it calls for. */
+export function operatingPointMeasures(input: OperatingPointInput): OperatingPointResult {
+  const { spec, threshold, thresholdSource, scores, labels, settings, warnings, path } = input;
   const rule = thresholdRule(spec);
   const counts = confusionCounts(scores, labels, threshold);
   const { tp, fp, tn, fn } = counts;
-  const undefinedWarning = (what: string) => () =>
-    warnings.add('undefined-proportion', `${what} is undefined (0/0) at this threshold`, `${path}.${what}`);
-  if (threshold === Number.POSITIVE_INFINITY) {
-    warnings.add(
-      'operating-point-unattainable',
-      `no score value reaches ${describeRule(rule).toLowerCase()}; every case is called negative`,
-      path,
-    );
-  }
+  operatingPointWarnings(warnings, {
+    path,
+    counts,
+    unattainable: threshold === Number.POSITIVE_INFINITY,
+    ruleText: describeRule(rule),
+  });
   const f1Denominator = 2 * tp + fp + fn;
   const lrLevel = settings.level;
   const lrPlus = positiveLikelihoodRatio(tp, fp, tn, fn, lrLevel);
   const lrMinus = negativeLikelihoodRatio(tp, fp, tn, fn, lrLevel);
   const lrMethod = 'log-method';
-  if (fp === 0 && tp > 0 && tn > 0) {
-    warnings.add(
-      'likelihood-ratio-infinite',
-      'LR+ is infinite: no false positives at this threshold',
-      `${path}.positiveLikelihoodRatio`,
-    );
-  }
-  if (tn === 0 && fn > 0 && tp + fp > 0) {
-    warnings.add(
-      'likelihood-ratio-infinite',
-      'LR− is infinite: no true negatives at this threshold',
-      `${path}.negativeLikelihoodRatio`,
-    );
-  }
   return {
     id: spec.id,
     label: spec.label ?? describeRule(rule),
@@ -134,10 +117,10 @@ export function operatingPointMeasures(
     threshold: Number.isFinite(threshold) ? threshold : null,
     thresholdSource,
     counts,
-    sensitivity: proportion(tp, tp + fn, settings, undefinedWarning('sensitivity')),
-    specificity: proportion(tn, tn + fp, settings, undefinedWarning('specificity')),
-    ppv: proportion(tp, tp + fp, settings, undefinedWarning('ppv')),
-    npv: proportion(tn, tn + fn, settings, undefinedWarning('npv')),
+    sensitivity: proportion(tp, tp + fn, settings),
+    specificity: proportion(tn, tn + fp, settings),
+    ppv: proportion(tp, tp + fp, settings),
+    npv: proportion(tn, tn + fn, settings),
     accuracy: proportion(tp + tn, tp + fp + tn + fn, settings),
     f1: { estimate: f1Denominator === 0 ? null : (2 * tp) / f1Denominator },
     youdenJ: youdenEstimate(counts, settings.level),

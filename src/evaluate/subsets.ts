@@ -10,7 +10,7 @@ import { splitByClass } from './casesByClass.js';
 import { aucResult, DELONG, type AucVarianceMethod } from './discrimination.js';
 import { proportion, type ProportionSettings } from './operatingPoints.js';
 import type { OperatingPointSummary, SubgroupModelResult, SubgroupResult } from '../results/results.js';
-import type { WarningLog } from './warnings.js';
+import { subgroupWarning, type WarningLog } from './warnings.js';
 
 export interface CaseSubset {
   labels: Uint8Array;
@@ -120,13 +120,7 @@ export function subgroupResults(
       let positives = 0;
       for (const label of subset.labels) positives += label;
       const path = `subgroups[${results.length}]`;
-      if (positives === 0 || positives === indices.length) {
-        warnings.add(
-          'subgroup-single-class',
-          `subgroup ${column} = ${value} has only ${positives === 0 ? 'negative' : 'positive'} cases: no AUC`,
-          path,
-        );
-      }
+      subgroupWarning(warnings, { column, value, positives, n: indices.length, path });
       results.push({
         column,
         value,
