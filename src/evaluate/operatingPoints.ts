@@ -5,7 +5,7 @@
 import { youdenIndex } from '../statistics/youden.js';
 import { negativeLikelihoodRatio, positiveLikelihoodRatio } from '../statistics/likelihoodRatios.js';
 import { proportionInterval, type ProportionMethod } from '../statistics/proportionIntervals.js';
-import { confusionCounts, type RocCurve } from '../statistics/rocCurve.js';
+import { confusionAt, type RocCurve } from '../statistics/rocCurve.js';
 import {
   thresholdForMinimumSensitivity,
   thresholdForMinimumSpecificity,
@@ -85,8 +85,8 @@ export interface OperatingPointInput {
   /** The threshold applied; +Infinity when no score value satisfies the rule. */
   threshold: number;
   thresholdSource: OperatingPointResult['thresholdSource'];
-  scores: Float64Array;
-  labels: Uint8Array;
+  /** The model's confusion curve (statistics/confusion.ts). */
+  curve: RocCurve;
   settings: ProportionSettings;
   warnings: WarningLog;
   /** The operating point's results.json key path, for warnings. */
@@ -95,9 +95,9 @@ export interface OperatingPointInput {
 
 /** One model's accuracy at one operating point, with the warnings it calls for. */
 export function operatingPointMeasures(input: OperatingPointInput): OperatingPointResult {
-  const { spec, threshold, thresholdSource, scores, labels, settings, warnings, path } = input;
+  const { spec, threshold, thresholdSource, curve, settings, warnings, path } = input;
   const rule = thresholdRule(spec);
-  const counts = confusionCounts(scores, labels, threshold);
+  const counts = confusionAt(curve, threshold);
   const { tp, fp, tn, fn } = counts;
   operatingPointWarnings(warnings, {
     path,

@@ -4,7 +4,7 @@
  * within a subgroup.
  */
 import { clusterLayout, clusteredAucCovariance } from '../statistics/clusteredAuc.js';
-import { confusionCounts } from '../statistics/rocCurve.js';
+import { confusionAt, rocCurve, type RocCurve } from '../statistics/rocCurve.js';
 import type { OperatingPointSpec } from '../load/studySchema.js';
 import { splitByClass } from './casesByClass.js';
 import { aucResult, DELONG, type AucVarianceMethod } from './discrimination.js';
@@ -31,11 +31,10 @@ export function aucVarianceMethod(labels: Uint8Array, clusters: Int32Array | nul
 export function operatingPointSummary(
   spec: OperatingPointSpec,
   threshold: number,
-  scores: Float64Array,
-  labels: Uint8Array,
+  curve: RocCurve,
   settings: ProportionSettings,
 ): OperatingPointSummary {
-  const counts = confusionCounts(scores, labels, threshold);
+  const counts = confusionAt(curve, threshold);
   const { tp, fp, tn, fn } = counts;
   return {
     id: spec.id,
@@ -61,6 +60,7 @@ export function summariseModels(
   const method = aucVarianceMethod(subset.labels, subset.clusters);
   return modelIds.map((id, m) => {
     const scores = subset.scores[m] as Float64Array;
+    const curve = rocCurve(scores, subset.labels);
     const auc = bothClasses
       ? aucResult(
           splitByClass(scores, subset.labels),
@@ -72,13 +72,7 @@ export function summariseModels(
       id,
       auc: { estimate: auc.estimate, se: auc.se, ci: auc.ci },
       operatingPoints: points.map((spec, j) =>
-        operatingPointSummary(
-          spec,
-          (thresholds[m] as number[])[j] as number,
-          scores,
-          subset.labels,
-          settings,
-        ),
+        operatingPointSummary(spec, (thresholds[m] as number[])[j] as number, curve, settings),
       ),
     };
   });

@@ -4,9 +4,9 @@
  * calibration and decision curves.
  */
 import type { DelongPlacements } from '../../statistics/delong.js';
-import { maximumF1, precisionRecallCurve } from '../../statistics/averagePrecision.js';
+import { maximumF1FromCurve, precisionRecallFromCurve } from '../../statistics/averagePrecision.js';
 import { calibrationSummary } from '../../statistics/calibration.js';
-import { decisionCurve, npvAtPrevalence, ppvAtPrevalence } from '../../statistics/decisionCurve.js';
+import { decisionCurveFromCurve, npvAtPrevalence, ppvAtPrevalence } from '../../statistics/decisionCurve.js';
 import { averagePrecisionFromCurve, type RocCurve } from '../../statistics/rocCurve.js';
 import type { ModelResult, OperatingPointResult } from '../../results/results.js';
 import { splitByClass } from '../casesByClass.js';
@@ -60,7 +60,7 @@ function operatingPoints(
   m: number,
   warnings: WarningLog,
 ): OperatingPointResult[] {
-  const scores = context.data.scores[m] as Float64Array;
+  const curve = context.curves[m] as RocCurve;
   const thresholds = context.thresholds[m] as readonly number[];
   return context.settings.operatingPoints.map((spec, j) =>
     atTargetPrevalence(
@@ -69,8 +69,7 @@ function operatingPoints(
         threshold: thresholds[j] as number,
         thresholdSource:
           spec.threshold !== undefined ? 'fixed' : context.fromValidation ? 'validation' : 'test',
-        scores,
-        labels: context.labels,
+        curve,
         settings: context.proportion,
         warnings,
         path: `models[${m}].operatingPoints[${j}]`,
@@ -84,12 +83,13 @@ function operatingPoints(
 function probabilityResults(context: EvaluationContext, m: number, warnings: WarningLog) {
   const scores = context.data.scores[m] as Float64Array;
   const { labels, grid, settings } = context;
+  const curve = context.curves[m] as RocCurve;
   const model = { name: context.study.models[m]?.name ?? '', path: `models[${m}]` };
   const targetPrevalence = settings.targetPrevalence;
   return {
-    decisionCurve: decisionCurve(scores, labels, grid),
+    decisionCurve: decisionCurveFromCurve(curve, grid),
     ...(targetPrevalence !== undefined
-      ? { decisionCurveAtTargetPrevalence: decisionCurve(scores, labels, grid, { targetPrevalence }) }
+      ? { decisionCurveAtTargetPrevalence: decisionCurveFromCurve(curve, grid, { targetPrevalence }) }
       : {}),
     calibration: calibrationResult(
       calibrationSummary(scores, labels, {
@@ -117,7 +117,8 @@ export function evaluateModel(context: EvaluationContext, m: number, warnings: W
   const partialAuc = partialAucResults(curve, context.settings.partialAuc);
   partialAucWarnings(warnings, { name: model.name, path }, partialAuc);
   const scoreKind = model.scores ?? (isProbabilityScale(scores) ? 'probability' : 'score');
-  const best = maximumF1(scores, labels);
+  // one sort per model (the context's curve) serves ROC, PR, F1, operating points and decision curves
+  const best = maximumF1FromCurve(curve);
   const points = operatingPoints(context, m, warnings);
   const result: ModelResult = {
     id: model.id,
@@ -129,7 +130,7 @@ export function evaluateModel(context: EvaluationContext, m: number, warnings: W
     roc: rocPoints(curve),
     averagePrecision: { estimate: averagePrecisionFromCurve(curve) },
     maxF1: best ? { estimate: best.f1, threshold: best.threshold } : undefined,
-    precisionRecall: precisionRecallCurve(scores, labels),
+    precisionRecall: precisionRecallFromCurve(curve),
     operatingPoints: points,
     ...(scoreKind === 'probability' ? probabilityResults(context, m, warnings) : {}),
   };
