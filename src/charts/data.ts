@@ -2,7 +2,7 @@
  * Helpers shared by the chart builders: number formatting, model and operating-point labels,
  * and what can be rebuilt from the ROC points (the score distribution of each class).
  */
-import type { Interval, ModelResult, Results, RocPoint } from '../evaluate/results.js';
+import type { Interval, ModelResult, Results, RocPoint } from '../results/results.js';
 import { operatingPointShape } from './theme.js';
 
 /** Numbers in the spec data are rounded to this many decimals (≪ one pixel), for small SVGs. */

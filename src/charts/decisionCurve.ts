@@ -6,7 +6,7 @@
  * Null when no model has a decision curve.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { DecisionCurvePoint, Results } from '../evaluate/results.js';
+import type { DecisionCurvePoint, Results } from '../results/results.js';
 import { distinctMethods, formatNumber, levelText, modelNames, round, sampleText } from './data.js';
 import type { ChartSpec } from './index.js';
 import { layers } from './vl.js';

@@ -7,7 +7,7 @@
  * `settings.level`. Null when there are no comparisons.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { Difference, Interval, Results } from '../evaluate/results.js';
+import type { Difference, Interval, Results } from '../results/results.js';
 import {
   distinctMethods,
   formatInterval,

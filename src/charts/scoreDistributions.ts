@@ -7,7 +7,7 @@
  * Null when no model has ROC points.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { Results } from '../evaluate/results.js';
+import type { Results } from '../results/results.js';
 import {
   binEdges,
   histogram,

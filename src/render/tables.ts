@@ -20,7 +20,8 @@ import type {
   Proportion,
   Results,
   TestResult,
-} from '../evaluate/results.js';
+} from '../results/results.js';
+import { methodShortName } from '../results/methods.js';
 import {
   MISSING,
   formatAuc,
@@ -176,20 +177,8 @@ const MEASURE_NAMES = {
   npv: 'NPV',
 } as const;
 
-/** A short name of a test or interval method, for table cells and running text. */
-export function shortMethodName(method: string): string {
-  if (/cluster-adjusted McNemar/i.test(method)) return 'cluster-adjusted McNemar';
-  if (/McNemar exact/i.test(method)) return 'McNemar exact';
-  if (/McNemar mid-p/i.test(method)) return 'McNemar mid-p';
-  if (/McNemar chi-squared test with continuity/i.test(method)) return 'McNemar χ² (corrected)';
-  if (/McNemar chi-squared/i.test(method)) return 'McNemar χ²';
-  if (/Obuchowski \(1997\)/i.test(method)) return 'Obuchowski';
-  if (/DeLong/i.test(method)) return 'DeLong';
-  if (/generalized score test|Kosinski/i.test(method)) return 'score test';
-  if (/bootstrap/i.test(method)) return 'bootstrap';
-  if (/Spiegelhalter/i.test(method)) return 'Spiegelhalter';
-  return method;
-}
+/** A short name of a test or interval method, for table cells and running text (from the registry). */
+export const shortMethodName = methodShortName;
 
 /** The rule of an operating point in words: "sensitivity ≥ 0.90", "Youden-optimal", "threshold 0.5". */
 export function ruleText(point: OperatingPointResult): string {
@@ -623,7 +612,7 @@ function pairedRow(
       ),
       [d.difference, ...bounds(d.ci)],
     ),
-    cell(d.p === null && d.ci === undefined ? MISSING : shortMethodName(d.method), [d.method]),
+    cell(d.p === null && d.ci === undefined ? MISSING : shortMethodName(d.methodId), [d.method]),
     pCell(d.p),
   ];
   if (holm) cells.push(pCell(d.pAdjusted));

@@ -182,10 +182,12 @@ describe('formats', () => {
     expect(formatNumber(-0.0512, 3)).toBe('\u22120.051');
     expect(formatNumber(-0.0001, 3)).toBe('0.000');
     const level = 0.95;
-    expect(formatInterval({ lower: 0.942, upper: 0.97, level, method: '' }, 3)).toBe('0.942\u20130.970');
-    expect(formatInterval({ lower: -0.083, upper: -0.019, level, method: '' }, 3)).toBe(
-      '\u22120.083 to \u22120.019',
-    );
+    expect(
+      formatInterval({ lower: 0.942, upper: 0.97, level, method: '', methodId: 'wald' as const }, 3),
+    ).toBe('0.942\u20130.970');
+    expect(
+      formatInterval({ lower: -0.083, upper: -0.019, level, method: '', methodId: 'wald' as const }, 3),
+    ).toBe('\u22120.083 to \u22120.019');
     expect(levelText(0.95)).toBe('95%');
     expect(levelText(0.9)).toBe('90%');
     expect([0.0004, 0.0042, 0.042, 0.999, null].map(formatP)).toEqual([
