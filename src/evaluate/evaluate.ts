@@ -98,6 +98,12 @@ function bootstrapMethod(
   return `${design} ${kind === 'bca' ? 'BCa' : 'percentile'} interval (${replicates} replicates)`;
 }
 
+/** Scores all in [0, 100]: percentages, likely (`scores: percent` reads them ÷ 100). */
+function percentScale(scores: Float64Array): boolean {
+  for (const v of scores) if (v < 0 || v > 100) return false;
+  return true;
+}
+
 function isProbabilityScale(scores: Float64Array): boolean {
   for (const v of scores) if (v < 0 || v > 1) return false;
   return true;
@@ -131,6 +137,7 @@ function evaluateStudy(
 ): Results {
   const settings = study.settings;
   const warnings = new WarningLog();
+  for (const warning of study.warnings ?? []) warnings.add(warning.code, warning.message, warning.path);
   const data = inCanonicalOrder(study.data);
   const labels = data.labels;
   const level = settings.intervals.level;
@@ -337,7 +344,7 @@ function evaluateStudy(
     } else {
       warnings.add(
         'scores-not-probabilities',
-        `${model.name}'s scores are not all in [0, 1]: calibration and net benefit are omitted (set scores: probability to override)`,
+        `${model.name}'s scores are not all in [0, 1]: calibration and net benefit are omitted (${percentScale(scores) ? 'if they are percentages, set scores: percent' : 'set scores: score to say they are not probabilities'})`,
         path,
       );
     }

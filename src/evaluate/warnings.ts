@@ -26,7 +26,9 @@ export type WarningCode =
   | 'smooth-calibration-unavailable'
   | 'bootstrap-undefined'
   | 'bootstrap-few-replicates'
-  | 'subgroup-single-class';
+  | 'subgroup-single-class'
+  | 'decimal-comma-detected'
+  | 'encoding-detected';
 
 export class WarningLog {
   readonly list: Warning[] = [];
