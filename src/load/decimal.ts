@@ -105,12 +105,10 @@ export function parseDecimalBytes(
 }
 
 function slowPath(bytes: Uint8Array, start: number, end: number, sep: number): number {
-  let text = '';
-  for (let i = start; i < end; i++) {
-    const b = bytes[i] as number;
-    text += String.fromCharCode(b === sep ? DOT : b);
-  }
-  return Number(text);
+  // the text is ASCII (the grammar was checked): Buffer's native latin1 decoding is the fastest way to a string
+  const view = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const text = view.toString('latin1', start, end);
+  return Number(sep === DOT ? text : text.replace(',', '.'));
 }
 
 const encoder = new TextEncoder();
