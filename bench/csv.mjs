@@ -11,6 +11,7 @@
 //   npm install --prefix /tmp/csvbench d3-dsv@3.0.2 udsv@0.7.3 papaparse@5.7.1
 //   CSV_BENCH_MODULES=/tmp/csvbench/node_modules node bench/csv.mjs
 // Figures: bench/RESULTS-csv.md. Timings on a loaded machine are noisy; compare the ratios.
+import { Buffer } from 'node:buffer';
 import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
 import path from 'node:path';
@@ -70,9 +71,14 @@ const readers = {
   },
   'csv-parse as before (info, trim)': () =>
     fromRows(
-      csvParse(text, { bom: true, delimiter: ',', info: true, relax_column_count: true, skip_empty_lines: true, trim: true }).map(
-        (r) => r.record,
-      ),
+      csvParse(text, {
+        bom: true,
+        delimiter: ',',
+        info: true,
+        relax_column_count: true,
+        skip_empty_lines: true,
+        trim: true,
+      }).map((r) => r.record),
     ),
   'csv-parse tuned': () => fromRows(csvParse(text, { delimiter: ',', skip_empty_lines: true })),
 };
@@ -99,7 +105,8 @@ if (modules) {
   }
   try {
     const Papa = require('papaparse');
-    readers['papaparse fastMode'] = () => fromRows(Papa.parse(text, { fastMode: true, skipEmptyLines: true }).data);
+    readers['papaparse fastMode'] = () =>
+      fromRows(Papa.parse(text, { fastMode: true, skipEmptyLines: true }).data);
   } catch {
     console.log('papaparse not installed');
   }
@@ -109,7 +116,11 @@ const reference = readers['dxreport scanner']();
 const times = Object.fromEntries(Object.keys(readers).map((name) => [name, []]));
 for (const [name, read] of Object.entries(readers)) {
   const result = read(); // warm-up and check: every reader must give the same numbers
-  if (result.n !== reference.n || result.a.some((v, i) => v !== reference.a[i]) || result.b.some((v, i) => v !== reference.b[i])) {
+  if (
+    result.n !== reference.n ||
+    result.a.some((v, i) => v !== reference.a[i]) ||
+    result.b.some((v, i) => v !== reference.b[i])
+  ) {
     throw new Error(`${name} read different values`);
   }
 }

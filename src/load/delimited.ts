@@ -25,7 +25,6 @@ export const MAX_COLUMNS = 16_384;
 /** Longest column name, in bytes. */
 export const MAX_COLUMN_NAME_BYTES = 1024;
 
-
 /** The 1-based line of byte `offset`: one more than the line breaks before it. */
 export function lineAt(bytes: Uint8Array, offset: number): number {
   let line = 1;
@@ -273,7 +272,9 @@ export function delimitedSource(
 
 function textOf(bytes: Uint8Array, start: number, end: number, escaped: boolean): string {
   // Buffer's native slice: no subarray object per cell; ASCII (the usual id) as latin1, the fastest
-  const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const buffer = Buffer.isBuffer(bytes)
+    ? bytes
+    : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let ascii = true;
   for (let i = start; i < end && ascii; i++) ascii = (buffer[i] as number) < 0x80;
   const text = buffer.toString(ascii ? 'latin1' : 'utf8', start, end);
