@@ -11,6 +11,7 @@ import { startBootstrapWorkers } from './evaluate/bootstrapThreads.js';
 import { InputError } from './load/errors.js';
 import { loadStudy, type Study } from './load/loadStudy.js';
 import { parseCsv } from './load/csv.js';
+import { parseByteSize } from './load/readInput.js';
 import { readYoloScores, type YoloAggregate } from './load/yolo.js';
 import { starterStudy } from './commands/initStudy.js';
 import { formatCsv } from './output/csv.js';
@@ -65,6 +66,14 @@ function defaultThreads(study: Study): number {
   return size >= THREADED_BOOTSTRAP_SIZE ? Math.max(1, Math.min(8, availableParallelism())) : 1;
 }
 
+function parseMaxInputSize(value: string): number {
+  const bytes = parseByteSize(value);
+  if (!Number.isFinite(bytes) || bytes < 1 || bytes > 4 * 1024 ** 3) {
+    throw new InvalidArgumentError(`"${value}": use a size such as 500M or 2G (at most 4G)`);
+  }
+  return bytes;
+}
+
 function parseThreads(value: string): number {
   const threads = Number(value);
   if (!Number.isInteger(threads) || threads < 1 || threads > 64) {
@@ -75,6 +84,7 @@ function parseThreads(value: string): number {
 
 interface ReportCliOptions {
   threads?: number;
+  maxInputSize?: number;
   out: string;
   format: OutputFormat[];
   pdf: boolean;
@@ -91,7 +101,7 @@ async function report(studyFile: string, options: ReportCliOptions) {
     throw new Error(`--template-dir ${options.templateDir} does not exist`);
   }
   const generatedAt = reportDate();
-  const study = loadStudy(studyFile);
+  const study = loadStudy(studyFile, options.maxInputSize ? { maxInputBytes: options.maxInputSize } : {});
   const threads = options.threads ?? defaultThreads(study);
   // started now, the workers boot while evaluate computes everything before the bootstrap
   if (study.settings.bootstrap.replicates > 0) startBootstrapWorkers(threads - 1);
@@ -155,6 +165,11 @@ program
     '--threads <n>',
     'threads for the bootstrap (default: every CPU, at most 8, when replicates × models × cases ≥ 20 million, else 1); the results are identical for any number',
     parseThreads,
+  )
+  .option(
+    '--max-input-size <size>',
+    'largest data file read, e.g. 500M or 4G (default 1G); FIFOs, devices and directories are always refused',
+    parseMaxInputSize,
   )
   .option('--debug', 'print stack traces on errors')
   .addHelpText(

@@ -6,6 +6,7 @@
  * at the limit.
  */
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { quoteValue } from './cellText.js';
 import { InputError, type InputErrorLocation } from './errors.js';
 
 /** Default largest data file: 1 GiB, about 25 million rows of id, outcome and two scores. */
@@ -67,7 +68,13 @@ export function readRegularFile(file: string, options: ReadInputOptions): Buffer
     stats = statSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw fail(code === 'ENOENT' ? 'file not found' : code === 'EACCES' ? 'permission denied' : String(code));
+    throw fail(
+      code === 'ENOENT'
+        ? 'file not found'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : String(code ?? 'not a valid path'),
+    );
   }
   const refuse = (s: Stats) => {
     const kind = kindOf(s);
