@@ -60,8 +60,10 @@ export interface ReadInputOptions {
 /** The bytes of a regular file of at most `maxBytes`, or an InputError naming the path. */
 export function readRegularFile(file: string, options: ReadInputOptions): Buffer {
   const { location, what, shownPath, maxBytes } = options;
-  const fail = (detail: string) =>
-    new InputError(location, `cannot read the ${what} ${shownPath}: ${detail}`);
+  // a path is user text too: shown escaped (and quoted) when it holds anything unusual
+  const quoted = quoteValue(shownPath, 200);
+  const shown = quoted === `"${shownPath}"` ? shownPath : quoted;
+  const fail = (detail: string) => new InputError(location, `cannot read the ${what} ${shown}: ${detail}`);
   let stats: Stats;
   try {
     // stat never blocks, even on a FIFO without a writer

@@ -177,6 +177,7 @@ describe('values in messages', () => {
         expect(shown.length).toBeLessThanOrEqual(60 * 6 + 40);
         if (
           text.length <= 60 &&
+          // eslint-disable-next-line no-control-regex
           !/["\\\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/.test(text)
         )
           expect(shown).toBe(`"${text}"`);
