@@ -136,12 +136,16 @@ export function detectDelimiter(bytes: Uint8Array, allowComma: boolean): string 
   const candidates = allowComma ? [0x2c, 0x3b, TAB] : [0x3b, TAB];
   const counts = candidates.map(() => 0);
   let quoted = false;
+  let content = false;
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i];
-    if (b === QUOTE) quoted = !quoted;
-    else if (!quoted && (b === LF || b === CR)) {
-      if (counts.some((c) => c > 0)) break; // an empty first line counts as none
+    if (b === QUOTE) {
+      quoted = !quoted;
+      content = true;
+    } else if (!quoted && (b === LF || b === CR)) {
+      if (content) break; // the header line ends (empty lines before it are skipped)
     } else if (!quoted) {
+      content = true;
       const k = candidates.indexOf(b as number);
       if (k >= 0) counts[k] = (counts[k] as number) + 1;
     }
