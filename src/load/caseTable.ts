@@ -22,6 +22,15 @@ export interface CaseColumn {
   size(row: number): number;
   /** Do two cells hold the same value (compared without decoding where possible)? */
   equal(a: number, b: number): boolean;
+  /** A 32-bit hash of the cell's value, equal for equal cells (duplicate ids without a Map). */
+  hash(row: number): number;
+}
+
+/** FNV-1a over UTF-16 code units: the hash of a text cell. */
+export function hashText(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
 export interface CaseTable {
@@ -73,6 +82,9 @@ export class TextColumn implements CaseColumn {
   }
   equal(a: number, b: number): boolean {
     return this.values[a] === this.values[b];
+  }
+  hash(row: number): number {
+    return hashText(this.values[row] as string);
   }
 }
 

@@ -10,7 +10,13 @@
  * LF and a lone CR are one line break each, also inside quotes) and the column.
  */
 import { quoteValue } from './cellText.js';
-import type { CaseColumn, CaseTable, CellLocation, TableSource } from './caseTable.js';
+import {
+  hashText,
+  type CaseColumn,
+  type CaseTable,
+  type CellLocation,
+  type TableSource,
+} from './caseTable.js';
 import { parseDecimalBytes, type DecimalSeparator } from './decimal.js';
 import { InputError } from './errors.js';
 
@@ -340,6 +346,20 @@ class DelimitedColumn implements CaseColumn {
   size(row: number): number {
     const i = row * this.width + this.k;
     return (this.cells.ends[i] as number) - (this.cells.starts[i] as number);
+  }
+
+  hash(row: number): number {
+    const i = row * this.width + this.k;
+    if (this.cells.escapes[i] === 1) return hashText(this.text(row));
+    // FNV-1a over the bytes when all are ASCII (then equal to hashText of the decoded text)
+    let h = 0x811c9dc5;
+    const end = this.cells.ends[i] as number;
+    for (let j = this.cells.starts[i] as number; j < end; j++) {
+      const b = this.bytes[j] as number;
+      if (b >= 0x80) return hashText(this.text(row));
+      h = Math.imul(h ^ b, 0x01000193);
+    }
+    return h >>> 0;
   }
 
   equal(a: number, b: number): boolean {

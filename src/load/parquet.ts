@@ -12,7 +12,7 @@ import { readColumn } from 'hyparquet/src/column.js';
 import { DEFAULT_PARSERS } from 'hyparquet/src/convert.js';
 import { getTreePath, isFlatColumn } from 'hyparquet/src/schema.js';
 import { compressors } from 'hyparquet-compressors';
-import { MISSING_TOKENS, type CaseColumn, type CaseTable, type TableSource } from './caseTable.js';
+import { hashText, MISSING_TOKENS, type CaseColumn, type CaseTable, type TableSource } from './caseTable.js';
 import { parseDecimalText, type DecimalSeparator } from './decimal.js';
 import { InputError } from './errors.js';
 
@@ -45,6 +45,10 @@ class ParquetColumn implements CaseColumn {
   size(row: number): number {
     const v = this.values[row];
     return typeof v === 'string' ? v.length : 0;
+  }
+
+  hash(row: number): number {
+    return hashText(this.text(row));
   }
 
   equal(a: number, b: number): boolean {

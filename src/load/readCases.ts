@@ -146,7 +146,7 @@ export function readCases(input: ReadCasesInput): { data: CaseData; negativeLabe
   const scores = scoreIndices.map(() => new Float64Array(rows));
   const idColumn = idIndex >= 0 ? table.column(idIndex) : null;
   const ids: string[] = [];
-  const idRows = new Map<string, number>();
+  const idRows = new RowSet(idColumn, rows);
   const clusterColumn = clusterIndex >= 0 ? table.column(clusterIndex) : null;
   const clusterNames: string[] = [];
   const subgroupColumns = subgroupIndices.map((index) => table.column(index));
@@ -219,15 +219,14 @@ export function readCases(input: ReadCasesInput): { data: CaseData; negativeLabe
           `missing case id in column ${quoteValue(columns.id as string)}`,
         );
       const id = textOf(idColumn, row, idIndex);
-      const previous = idRows.get(id);
-      if (previous !== undefined) {
+      const previous = idRows.add(row);
+      if (previous >= 0) {
         const first = table.location(previous, idIndex).line;
         throw new InputError(
           at(row, idIndex),
           `duplicate case id ${quoteValue(id)} (first on line ${first}); ids in column ${quoteValue(columns.id as string)} must be unique`,
         );
       }
-      idRows.set(id, row);
       ids.push(id);
     }
     levelOfRow[kept] = level;
@@ -277,6 +276,40 @@ export function readCases(input: ReadCasesInput): { data: CaseData; negativeLabe
     },
     negativeLabel,
   };
+}
+
+/**
+ * Rows of a column by value, to find a duplicate: an open-addressing table of row numbers
+ * keyed by the cell's hash (linear probing, at most half full), cells compared in place.
+ */
+class RowSet {
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+
+  constructor(
+    private readonly column: CaseColumn | null,
+    rows: number,
+  ) {
+    let size = 16;
+    while (size < rows * 2) size *= 2;
+    this.slots = column ? new Int32Array(size).fill(-1) : new Int32Array(0);
+    this.mask = size - 1;
+  }
+
+  /** Adds `row`; returns the earlier row holding the same value, or −1. */
+  add(row: number): number {
+    const column = this.column as CaseColumn;
+    let slot = column.hash(row) & this.mask;
+    for (;;) {
+      const other = this.slots[slot] as number;
+      if (other < 0) {
+        this.slots[slot] = row;
+        return -1;
+      }
+      if (column.equal(other, row)) return other;
+      slot = (slot + 1) & this.mask;
+    }
+  }
 }
 
 interface ScaleContext {
