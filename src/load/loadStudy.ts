@@ -9,6 +9,7 @@ import { quoteValue } from './cellText.js';
 import { parseCsv, type CsvTable } from './csv.js';
 import { closest } from './errors.js';
 import { decodeText } from './encoding.js';
+import { checkStudyLimits, checkSubgroupValues } from './limits.js';
 import { openTable } from './openTable.js';
 import { columnIndex, readCases, type CaseColumns } from './readCases.js';
 import { DEFAULT_MAX_INPUT_BYTES, MAX_STUDY_FILE_BYTES, readRegularFile } from './readInput.js';
@@ -252,6 +253,7 @@ export function loadStudy(studyFile: string, options: LoadOptions = {}): Study {
   const text = Buffer.from(decodeText(studyBytes, studyFile).bytes).toString('utf8');
   const doc = new StudyDocument(studyFile, text);
   const settings = validate(doc, doc.document.toJS());
+  checkStudyLimits(settings, (segments, detail) => doc.error(segments, detail));
 
   const models: StudyModel[] = settings.models.map((m) => {
     const scale = m.scores ?? settings.scores;
@@ -323,6 +325,9 @@ export function loadStudy(studyFile: string, options: LoadOptions = {}): Study {
     });
   };
   const { data, negativeLabel } = readSet(settings.data, 'data', settings.subgroups);
+  checkSubgroupValues(settings.subgroups, data.subgroupValues, (segments, detail) =>
+    doc.error(segments, detail),
+  );
   const positiveLabel = String(settings.outcome.positive);
   let validation: CaseData | null = null;
   if (settings.thresholdsFrom !== undefined)
