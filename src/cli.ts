@@ -25,6 +25,7 @@ import { writeDirectoryAtomically } from './output/atomicDirectory.js';
 import type { Paper } from './pdf/printPdf.js';
 import { reportDate, writeReport, type OutputFormat, type ReportOutcome } from './report/writeReport.js';
 import { VERSION } from './version.js';
+import { writeFullCurves } from './output/fullCurves.js';
 
 const FORMATS: readonly OutputFormat[] = ['json', 'html', 'pdf'];
 
@@ -96,6 +97,7 @@ interface ReportCliOptions {
   pdf: boolean;
   paper: string;
   templateDir?: string;
+  fullCurves?: boolean;
   debug?: boolean;
 }
 
@@ -128,6 +130,7 @@ async function report(studyFile: string, options: ReportCliOptions) {
         ? { onStep: (step: string) => process.stderr.write(`dxreport: ${step}…\n`) }
         : {}),
     });
+    if (options.fullCurves) writeFullCurves(dir, study);
   });
   for (const line of notices) console.error(`dxreport: ${line}`);
   const written = ['results.json', 'report.html', 'report.pdf'].filter((f) => outcome?.files.includes(f));
@@ -177,6 +180,7 @@ program
     'largest data file read, e.g. 500M or 4G (default 1G); FIFOs, devices and directories are always refused',
     parseMaxInputSize,
   )
+  .option('--full-curves', 'also write every ROC and precision–recall point as CSV (curves/)')
   .option('--debug', 'print stack traces on errors')
   .addHelpText(
     'after',
@@ -187,6 +191,7 @@ Writes into the --out folder:
   report.pdf          the same, paginated (needs Chromium: apt-get install chromium)
   figures/            each chart as .svg, 300-dpi .png and .vl.json (Vega-Lite, restyle it in the Vega editor)
   tables/             each table as .csv, full precision
+  curves/             with --full-curves: every ROC and precision–recall point as .csv
 
 Examples:
   dxreport report study.yaml --out results
