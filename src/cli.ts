@@ -11,6 +11,7 @@ import { startBootstrapWorkers } from './evaluate/bootstrapThreads.js';
 import { InputError } from './load/errors.js';
 import { loadStudy, type Study } from './load/loadStudy.js';
 import { parseCsv } from './load/csv.js';
+import { parseByteSize } from './load/readInput.js';
 import {
   readYoloScores,
   refuseOverwritingInputs,
@@ -72,6 +73,14 @@ function defaultThreads(study: Study): number {
   return size >= THREADED_BOOTSTRAP_SIZE ? Math.max(1, Math.min(8, availableParallelism())) : 1;
 }
 
+function parseMaxInputSize(value: string): number {
+  const bytes = parseByteSize(value);
+  if (!Number.isFinite(bytes) || bytes < 1 || bytes > 4 * 1024 ** 3) {
+    throw new InvalidArgumentError(`"${value}": use a size such as 500M or 2G (at most 4G)`);
+  }
+  return bytes;
+}
+
 function parseThreads(value: string): number {
   const threads = Number(value);
   if (!Number.isInteger(threads) || threads < 1 || threads > 64) {
@@ -82,6 +91,7 @@ function parseThreads(value: string): number {
 
 interface ReportCliOptions {
   threads?: number;
+  maxInputSize?: number;
   out: string;
   format: OutputFormat[];
   pdf: boolean;
@@ -99,7 +109,7 @@ async function report(studyFile: string, options: ReportCliOptions) {
     throw new Error(`--template-dir ${options.templateDir} does not exist`);
   }
   const generatedAt = reportDate();
-  const study = loadStudy(studyFile);
+  const study = loadStudy(studyFile, options.maxInputSize ? { maxInputBytes: options.maxInputSize } : {});
   const threads = options.threads ?? defaultThreads(study);
   // started now, the workers boot while evaluate computes everything before the bootstrap
   if (study.settings.bootstrap.replicates > 0) startBootstrapWorkers(threads - 1);
@@ -164,6 +174,11 @@ program
     '--threads <n>',
     'threads for the bootstrap (default: every CPU, at most 8, when replicates × models × cases ≥ 20 million, else 1); the results are identical for any number',
     parseThreads,
+  )
+  .option(
+    '--max-input-size <size>',
+    'largest data file read, e.g. 500M or 4G (default 1G); FIFOs, devices and directories are always refused',
+    parseMaxInputSize,
   )
   .option('--full-curves', 'also write every ROC and precision–recall point as CSV (curves/)')
   .option('--debug', 'print stack traces on errors')

@@ -167,16 +167,20 @@ export function binEdges(
     const width = Math.abs(min) > 0 ? 10 ** Math.floor(Math.log10(Math.abs(min))) / 10 : 0.1;
     return { start: min - width / 2, width, count: 1 };
   }
-  const raw = (max - min) / target;
+  // divided before subtracting: scores near ±1e308 would overflow max − min to Infinity
+  const raw = max / target - min / target;
   const power = 10 ** Math.floor(Math.log10(raw));
   const width = ([1, 2, 2.5, 5, 10].find((m) => m * power >= raw) ?? 10) * power;
   const start = Math.floor(min / width + 1e-9) * width;
-  const count = Math.max(1, Math.ceil((max - start) / width - 1e-9) + (isOnEdge(max, start, width) ? 1 : 0));
+  const count = Math.max(
+    1,
+    Math.ceil(max / width - start / width - 1e-9) + (isOnEdge(max, start, width) ? 1 : 0),
+  );
   return { start: round(start, 12), width, count };
 }
 
 function isOnEdge(value: number, start: number, width: number): boolean {
-  const k = (value - start) / width;
+  const k = value / width - start / width;
   return Math.abs(k - Math.round(k)) < 1e-9;
 }
 
@@ -196,7 +200,7 @@ export function histogram(
     negatives: 0,
   }));
   for (const c of counts) {
-    let k = Math.floor((c.score - edges.start) / edges.width + 1e-9);
+    let k = Math.floor(c.score / edges.width - edges.start / edges.width + 1e-9);
     if (closedTop && k === edges.count) k = edges.count - 1;
     const bin = bins[Math.min(Math.max(k, 0), edges.count - 1)] as HistogramBin;
     bin.positives += c.positives;

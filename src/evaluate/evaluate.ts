@@ -36,6 +36,8 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
   const started: StartedBootstrap[] = [];
   try {
     const warnings = new WarningLog();
+    // what loading noticed (e.g. decimal commas detected) comes first, as it happened first
+    for (const warning of study.warnings ?? []) warnings.add(warning.code, warning.message, warning.path);
     const context = resolveSettings(study, warnings);
     const bootstrap = startBootstraps(context, {
       threads: Math.max(1, Math.floor(options.threads ?? 1)),

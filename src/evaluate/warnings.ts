@@ -28,7 +28,9 @@ export type WarningCode =
   | 'smooth-calibration-unavailable'
   | 'bootstrap-undefined'
   | 'bootstrap-few-replicates'
-  | 'subgroup-single-class';
+  | 'subgroup-single-class'
+  | 'decimal-comma-detected'
+  | 'encoding-detected';
 
 export class WarningLog {
   readonly list: Warning[] = [];
@@ -151,12 +153,25 @@ export function calibrationWarning(
 }
 
 /** Scores that are not probabilities: no calibration or net benefit. */
-export function notProbabilitiesWarning(log: WarningLog, model: { name: string; path: string }): void {
+export function notProbabilitiesWarning(
+  log: WarningLog,
+  model: { name: string; path: string; scores: Float64Array },
+): void {
+  // scores all in [0, 100] are likely percentages, which `scores: percent` reads ÷ 100; the
+  // advice never points back at `scores: probability`, which would refuse these scores
+  const advice = percentScale(model.scores)
+    ? 'if they are percentages, set scores: percent'
+    : 'set scores: score to say they are not probabilities';
   log.add(
     'scores-not-probabilities',
-    `${model.name}'s scores are not all in [0, 1]: calibration and net benefit are omitted (set scores: probability to override)`,
+    `${model.name}'s scores are not all in [0, 1]: calibration and net benefit are omitted (${advice})`,
     model.path,
   );
+}
+
+function percentScale(scores: Float64Array): boolean {
+  for (const v of scores) if (v < 0 || v > 100) return false;
+  return true;
 }
 
 /** A comparison: identical models, an undefined AUC test, undefined paired tests. */

@@ -140,6 +140,6 @@ export function evaluateModel(context: EvaluationContext, m: number, warnings: W
     ...(curves.thinning ? { curveThinning: curves.thinning } : {}),
     ...(scoreKind === 'probability' ? probabilityResults(context, m, warnings) : {}),
   };
-  if (scoreKind !== 'probability') notProbabilitiesWarning(warnings, { name: model.name, path });
+  if (scoreKind !== 'probability') notProbabilitiesWarning(warnings, { name: model.name, path, scores });
   return { index: m, scores, curve, placements, thresholds: context.thresholds[m] as number[], result };
 }
