@@ -111,7 +111,12 @@ export async function writeReport(
   options.onStep?.('pdf');
   write(
     'report.pdf',
-    await printPdf(html, { executablePath: browser, paper: options.paper, title: results.title }),
+    await printPdf(html, {
+      executablePath: browser,
+      paper: options.paper,
+      title: results.title,
+      date: options.generatedAt,
+    }),
   );
   return { files, pdf: 'written' };
 }
