@@ -5,7 +5,7 @@ import { parseCsv } from '../load/csv.js';
 import { InputError } from '../load/errors.js';
 import { readYoloScores, type YoloAggregate } from '../load/yolo.js';
 import { formatCsv } from '../output/csv.js';
-import { failWith } from './fail.js';
+import { failWith, UsageError } from './fail.js';
 
 interface ImportYoloCliOptions {
   labels: string;
@@ -19,13 +19,14 @@ interface ImportYoloCliOptions {
 
 function importYolo(options: ImportYoloCliOptions): void {
   if (!['max', 'noisy-or', 'top-k-mean'].includes(options.aggregate)) {
-    throw new Error(`--aggregate ${options.aggregate}: use max, noisy-or or top-k-mean`);
+    throw new UsageError(`--aggregate ${options.aggregate}: use max, noisy-or or top-k-mean`);
   }
   const topK = Number(options.topK);
-  if (!Number.isInteger(topK) || topK < 1) throw new Error(`--top-k ${options.topK}: use a whole number ≥ 1`);
+  if (!Number.isInteger(topK) || topK < 1)
+    throw new UsageError(`--top-k ${options.topK}: use a whole number ≥ 1`);
   const classes = options.classes ? options.classes.split(',').map((c) => Number(c.trim())) : [];
   if (classes.some((c) => !Number.isInteger(c) || c < 0)) {
-    throw new Error(`--classes ${options.classes}: use comma-separated class numbers, e.g. 0,2`);
+    throw new UsageError(`--classes ${options.classes}: use comma-separated class numbers, e.g. 0,2`);
   }
   const table = parseCsv(readFileSync(options.labels, 'utf8'), options.labels);
   const idIndex = table.header.indexOf(options.id);
@@ -38,7 +39,7 @@ function importYolo(options: ImportYoloCliOptions): void {
   const ids = table.rows.map((row) => row[idIndex] as string);
   const models = options.model.map((spec) => {
     const [name, folder] = spec.split('=', 2);
-    if (!name || !folder) throw new Error(`--model ${spec}: write it as name=folder`);
+    if (!name || !folder) throw new UsageError(`--model ${spec}: write it as name=folder`);
     return { name, folder };
   });
   const scores = models.map((m) =>

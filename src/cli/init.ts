@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { starterStudy } from '../commands/initStudy.js';
 import { parseCsv } from '../load/csv.js';
 import { InputError } from '../load/errors.js';
-import { failWith } from './fail.js';
+import { failWith, UsageError } from './fail.js';
 
 interface InitCliOptions {
   out: string;
@@ -14,7 +14,7 @@ interface InitCliOptions {
 
 function init(dataFile: string, options: InitCliOptions): void {
   if (existsSync(options.out) && !options.force) {
-    throw new Error(`${options.out} exists; choose another --out or add --force to overwrite it`);
+    throw new UsageError(`${options.out} exists; choose another --out or add --force to overwrite it`);
   }
   let text: string;
   try {

@@ -1,19 +1,25 @@
 /**
  * `dxreport report <study> --out <dir>`: evaluate a study and write results.json, the HTML
- * and PDF supplement, figures and tables into a folder.
+ * and PDF supplement, figures and tables into a folder; then say what was written, what
+ * was removed and every warning, one line each.
  */
-import { existsSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import { startBootstrapWorkers } from '../evaluate/bootstrapThreads.js';
 import { evaluate } from '../evaluate/evaluate.js';
+import type { Results } from '../evaluate/results.js';
 import { loadStudy } from '../load/loadStudy.js';
-import { writeDirectoryAtomically } from '../output/atomicDirectory.js';
+import { lockOutput } from '../output/outputLock.js';
+import { resolveOutputTarget, type OutputTarget } from '../output/outputTarget.js';
+import { writeIntoFolder } from '../output/stagedWrite.js';
 import type { Paper } from '../pdf/printPdf.js';
-import { reportDate, writeReport, type OutputFormat, type ReportOutcome } from '../report/writeReport.js';
-import { failWith } from './fail.js';
-import { progressReporter } from './progress.js';
-import { defaultThreads, parseThreads } from './threads.js';
+import { reportDate, writeReport, type OutputFormat } from '../report/writeReport.js';
+import { checkBootstrapMemory, DEFAULT_BOOTSTRAP_GIGABYTES, parseGigabytes } from './bootstrapMemory.js';
+import { EXIT_STRICT, failWith, printWarnings, StrictWarningsError, UsageError } from './fail.js';
+import { cleanUpOnInterrupt } from './interrupts.js';
+import { startProgress, type Progress } from './progress.js';
+import { chooseThreads, parseThreads, threadsNotice } from './threads.js';
 
 const FORMATS: readonly OutputFormat[] = ['json', 'html', 'pdf'];
 
@@ -22,6 +28,11 @@ function parseFormats(value: string): OutputFormat[] {
     .split(',')
     .map((f) => f.trim())
     .filter(Boolean);
+  if (formats.length === 0) {
+    throw new InvalidArgumentError(
+      `"${value}" names no output: use a comma-separated list of ${FORMATS.join(', ')}`,
+    );
+  }
   for (const f of formats) {
     if (!(FORMATS as readonly string[]).includes(f)) {
       throw new InvalidArgumentError(
@@ -39,42 +50,131 @@ export interface ReportCliOptions {
   pdf: boolean;
   paper: string;
   templateDir?: string;
+  strict?: boolean;
+  bootstrapMemory: number;
   debug?: boolean;
 }
 
-async function report(studyFile: string, options: ReportCliOptions) {
+/** The options that need no input to check: refused before anything is read. */
+function checkOptions(options: ReportCliOptions): Set<OutputFormat> {
   if (options.paper !== 'a4' && options.paper !== 'letter') {
-    throw new Error(`--paper ${options.paper}: use a4 or letter`);
+    throw new UsageError(`--paper ${options.paper}: use a4 or letter`);
   }
-  if (options.templateDir && !existsSync(options.templateDir)) {
-    throw new Error(`--template-dir ${options.templateDir} does not exist`);
+  if (options.templateDir !== undefined) {
+    let isFolder: boolean;
+    try {
+      isFolder = statSync(options.templateDir).isDirectory();
+    } catch {
+      throw new UsageError(`--template-dir ${options.templateDir} does not exist`);
+    }
+    if (!isFolder)
+      throw new UsageError(`--template-dir ${options.templateDir} is a file, not a folder of templates`);
   }
-  const generatedAt = reportDate();
-  const study = loadStudy(studyFile);
-  const threads = options.threads ?? defaultThreads(study);
-  // started now, the workers boot while evaluate computes everything before the bootstrap
-  if (study.settings.bootstrap.replicates > 0) startBootstrapWorkers(threads - 1);
-  const onProgress = progressReporter(study.settings.bootstrap.replicates);
-  const results = evaluate(study, { threads, ...(onProgress ? { onProgress } : {}) });
   const formats = new Set(options.format);
   if (!options.pdf) formats.delete('pdf');
-  const notices: string[] = [];
-  let outcome: ReportOutcome | undefined;
-  await writeDirectoryAtomically(options.out, async (dir) => {
-    outcome = await writeReport(results, dir, {
-      formats,
-      paper: options.paper as Paper,
-      generatedAt,
-      ...(options.templateDir ? { templateDir: options.templateDir } : {}),
-      onNotice: (line) => notices.push(line),
-      ...(process.stderr.isTTY
-        ? { onStep: (step: string) => process.stderr.write(`dxreport: ${step}…\n`) }
-        : {}),
-    });
+  if (formats.size === 0) throw new UsageError('--format pdf with --no-pdf leaves nothing to write');
+  const notice = threadsNotice(options.threads);
+  if (notice) say(notice);
+  return formats;
+}
+
+function evaluateStudy(studyFile: string, options: ReportCliOptions, progress: Progress): Results {
+  progress.step(`loading ${studyFile}`);
+  const study = loadStudy(studyFile);
+  // now that the data files are known, the output folder must not contain them either
+  resolveOutputTarget(options.out, [
+    studyFile,
+    study.data.file,
+    ...(study.validation ? [study.validation.file] : []),
+  ]);
+  checkBootstrapMemory(study, { limitGigabytes: options.bootstrapMemory, file: studyFile });
+  const threads = chooseThreads(study, options.threads);
+  // started now, the workers boot while evaluate computes everything before the bootstrap
+  if (study.settings.bootstrap.replicates > 0) startBootstrapWorkers(threads - 1);
+  const { replicates, interval } = study.settings.bootstrap;
+  const resamples =
+    interval === 'bca'
+      ? `${replicates} replicates, then the jackknife's leave-one-out fits for BCa`
+      : `${replicates} replicates`;
+  return evaluate(study, {
+    threads,
+    onStep: (step) =>
+      progress.step(
+        step === 'bootstrap'
+          ? `bootstrap (${threads} thread${threads === 1 ? '' : 's'}), ${resamples}`
+          : step,
+      ),
+    onProgress: progress.count,
   });
-  for (const line of notices) console.error(`dxreport: ${line}`);
-  const written = ['results.json', 'report.html', 'report.pdf'].filter((f) => outcome?.files.includes(f));
-  console.error(`dxreport: wrote ${written.map((f) => path.join(options.out, f)).join(', ') || options.out}`);
+}
+
+async function writeOutputs(
+  results: Results,
+  target: OutputTarget,
+  options: ReportCliOptions & { formats: Set<OutputFormat>; progress: Progress },
+) {
+  const notices: string[] = [];
+  let pdf = 'not requested';
+  const outcome = await cleanUpOnInterrupt(() =>
+    writeIntoFolder(target.real, async (dir) => {
+      const written = await writeReport(results, dir, {
+        formats: options.formats,
+        paper: options.paper as Paper,
+        generatedAt: reportDate(),
+        ...(options.templateDir ? { templateDir: options.templateDir } : {}),
+        onNotice: (line) => notices.push(line),
+        onStep: options.progress.step,
+      });
+      pdf = written.pdf;
+    }),
+  );
+  return { ...outcome, notices, pdf };
+}
+
+/** Files for a message: top-level ones by name, those in a subfolder counted (`figures/ (18 files)`). */
+export function describeFiles(files: readonly string[]): string {
+  const inFolder = new Map<string, number>();
+  const named: string[] = [];
+  for (const file of files) {
+    const slash = file.indexOf('/');
+    if (slash < 0) named.push(file);
+    else inFolder.set(file.slice(0, slash + 1), (inFolder.get(file.slice(0, slash + 1)) ?? 0) + 1);
+  }
+  const counted = [...inFolder].map(([folder, n]) => `${folder} (${n} file${n === 1 ? '' : 's'})`);
+  return [...named, ...counted].join(', ');
+}
+
+function say(line: string): void {
+  console.error(`dxreport: ${line}`);
+}
+
+async function report(studyFile: string, options: ReportCliOptions) {
+  const formats = checkOptions(options);
+  reportDate(); // a malformed SOURCE_DATE_EPOCH is refused before the work
+  const target = resolveOutputTarget(options.out, [studyFile]);
+  const lock = lockOutput(target.real, options.out);
+  const progress = startProgress();
+  try {
+    const results = evaluateStudy(studyFile, options, progress);
+    if (options.strict && results.warnings.length > 0) {
+      progress.stop();
+      throw new StrictWarningsError(results.warnings);
+    }
+    const outcome = await writeOutputs(results, target, { ...options, formats, progress });
+    progress.stop();
+    const main = ['results.json', 'report.html', 'report.pdf'].filter((f) => outcome.files.includes(f));
+    say(`wrote ${main.map((f) => path.join(options.out, f)).join(', ') || options.out}`);
+    for (const line of outcome.notices) say(line);
+    if (outcome.removed.length > 0) {
+      say(
+        `removed ${describeFiles(outcome.removed)} from ${options.out}: written by an earlier run, not by this one`,
+      );
+    }
+    printWarnings(results.warnings);
+  } finally {
+    progress.stop();
+    lock.release();
+  }
 }
 
 export function registerReport(program: Command): void {
@@ -84,7 +184,10 @@ export function registerReport(program: Command): void {
       'evaluate a study and write results.json, report.html, report.pdf, figures/ and tables/ to a folder',
     )
     .argument('<study>', 'study file (YAML or JSON); see README "Study file"')
-    .requiredOption('-o, --out <dir>', 'output folder; replaced atomically when the run succeeds')
+    .requiredOption(
+      '-o, --out <dir>',
+      "output folder: dxreport's files are replaced when the run succeeds, other files are kept",
+    )
     .option('-f, --format <list>', 'comma-separated outputs: json, html, pdf', parseFormats, [...FORMATS])
     .option('--no-pdf', 'skip the PDF (no browser needed)')
     .option('--paper <size>', 'PDF paper size: a4 or letter', 'a4')
@@ -92,10 +195,17 @@ export function registerReport(program: Command): void {
       '--template-dir <dir>',
       "folder of templates overriding the built-in layout.hbs or any partial (a journal's house style)",
     )
+    .option('--strict', 'treat every warning as an error: write nothing and exit with status 2')
     .option(
       '--threads <n>',
-      'threads for the bootstrap (default: every CPU, at most 8, when replicates × models × cases ≥ 20 million, else 1); the results are identical for any number',
+      'threads for the bootstrap, at most the CPUs (default: see README "Command line"); the results are identical for any number',
       parseThreads,
+    )
+    .option(
+      '--bootstrap-memory <GB>',
+      `largest memory the bootstrap may take, in GB; a study needing more is refused before it starts`,
+      parseGigabytes,
+      DEFAULT_BOOTSTRAP_GIGABYTES,
     )
     .option('--debug', 'print stack traces on errors')
     .addHelpText(
@@ -107,6 +217,7 @@ Writes into the --out folder:
   report.pdf          the same, paginated (needs Chromium: apt-get install chromium)
   figures/            each chart as .svg, 300-dpi .png and .vl.json (Vega-Lite, restyle it in the Vega editor)
   tables/             each table as .csv, full precision
+  .dxreport-manifest.json   the files above; a later run removes those it does not write again
 
 Examples:
   dxreport report study.yaml --out results
@@ -114,14 +225,20 @@ Examples:
   dxreport report study.yaml --out results --paper letter --template-dir my-journal/
   SOURCE_DATE_EPOCH=1767225600 dxreport report study.yaml --out results   # fixed report date
 
-Exit status: 0 on success; 1 on bad input (one line on stderr naming the file and line or key);
-the output folder is left untouched when a run fails.`,
+Warnings follow the "wrote" line on stderr, one line each.
+Exit status: 0 on success; 1 on bad input or an error (one line on stderr naming the file and
+line or key); 2 when --strict meets a warning; 128 + signal when interrupted. The --out folder
+is left untouched unless the run succeeds.`,
     )
     .action(async (studyFile: string, options: ReportCliOptions) => {
       try {
         await report(studyFile, options);
       } catch (error) {
-        failWith(error, options.debug);
+        if (error instanceof StrictWarningsError) {
+          printWarnings(error.warnings, 'error (--strict)');
+          console.error(`dxreport: ${error.message}`);
+          process.exitCode = EXIT_STRICT;
+        } else failWith(error, options.debug);
       }
     });
 }

@@ -1,6 +1,6 @@
 /**
- * The bootstrap's thread count: `--threads` parsed, and the default chosen by the size of the
- * bootstrap.
+ * The bootstrap's thread count: `--threads` parsed and capped by the CPUs, and the default
+ * chosen by the size of the bootstrap.
  */
 import { availableParallelism } from 'node:os';
 import { InvalidArgumentError } from 'commander';
@@ -13,18 +13,36 @@ import type { Study } from '../load/loadStudy.js';
  * 2000 × 2 × 5000, 1.7 s faster at 2000 × 2 × 20 000).
  */
 const THREADED_BOOTSTRAP_SIZE = 20_000_000;
+/** Most threads the default uses. */
+const DEFAULT_MAXIMUM_THREADS = 8;
 
 /** Threads for the bootstrap when --threads is not given: every CPU (at most 8) for a large bootstrap, else 1. */
-export function defaultThreads(study: Study): number {
+export function defaultThreads(study: Study, cpus = availableParallelism()): number {
   const { replicates, interval } = study.settings.bootstrap;
   const cases = study.data.labels.length;
   const size = (replicates + (interval === 'bca' ? cases : 0)) * study.models.length * cases;
-  return size >= THREADED_BOOTSTRAP_SIZE ? Math.max(1, Math.min(8, availableParallelism())) : 1;
+  return size >= THREADED_BOOTSTRAP_SIZE ? Math.max(1, Math.min(DEFAULT_MAXIMUM_THREADS, cpus)) : 1;
+}
+
+/** `--threads` as asked, or the default; never more than the CPUs (more only compete for them and take memory). */
+export function chooseThreads(
+  study: Study,
+  requested: number | undefined,
+  cpus = availableParallelism(),
+): number {
+  return requested === undefined ? defaultThreads(study, cpus) : Math.min(requested, Math.max(1, cpus));
+}
+
+/** A notice when `--threads` asks for more threads than there are CPUs. */
+export function threadsNotice(requested: number | undefined, cpus = availableParallelism()): string | null {
+  return requested !== undefined && requested > cpus
+    ? `--threads ${requested}: this machine has ${cpus} CPU${cpus === 1 ? '' : 's'}; using ${cpus}`
+    : null;
 }
 
 export function parseThreads(value: string): number {
   const threads = Number(value);
-  if (!Number.isInteger(threads) || threads < 1 || threads > 64) {
+  if (!/^\d+$/.test(value.trim()) || !Number.isInteger(threads) || threads < 1 || threads > 64) {
     throw new InvalidArgumentError(`"${value}": use a whole number of threads from 1 to 64`);
   }
   return threads;

@@ -79,6 +79,8 @@ export interface EvaluateOptions {
    * (for BCa intervals) the jackknife's leave-one-out fits.
    */
   onProgress?: (done: number, total: number) => void;
+  /** Called as each longer step starts, naming it (for a progress display). */
+  onStep?: (step: string) => void;
   /**
    * Threads for the bootstrap, this one included (default 1: no worker threads). The results
    * are the same for any number: each block of replicates has its own random stream.
@@ -244,6 +246,7 @@ function evaluateStudy(
       : null;
 
   const work: ModelWork[] = study.models.map((model, m) => {
+    options.onStep?.(`model ${m + 1} of ${study.models.length}, ${model.name}`);
     const path = `models[${m}]`;
     const scores = data.scores[m] as Float64Array;
     const byClass = splitByClass(scores, labels);
@@ -265,7 +268,9 @@ function evaluateStudy(
     } else if ((auc.estimate ?? 1) < 0.5) {
       warnings.add(
         'auc-below-chance',
-        `${model.name} has AUC ${(auc.estimate as number).toFixed(3)} < 0.5: are higher scores really more likely positive?`,
+        `${model.name} has AUC ${(auc.estimate as number).toFixed(3)} < 0.5: is the outcome reversed? ` +
+          `outcome.positive is ${JSON.stringify(study.positiveLabel)}; if ${JSON.stringify(study.negativeLabel)} is the disease, set outcome.positive to it in the study file. ` +
+          `Otherwise this model's higher scores mean negative: give it a score column where higher means more likely positive (e.g. 1 − score)`,
         `${path}.auc`,
       );
     }
@@ -323,6 +328,7 @@ function evaluateStudy(
       if (targetPrevalence !== undefined) {
         result.decisionCurveAtTargetPrevalence = decisionCurve(scores, labels, grid, { targetPrevalence });
       }
+      options.onStep?.(`model ${m + 1} of ${study.models.length}, ${model.name}: calibration smoother`);
       result.calibration = calibrationSummary(scores, labels, {
         level,
         bins: settings.calibration.bins,
@@ -432,6 +438,7 @@ function evaluateStudy(
         'settings.bootstrap',
       );
     }
+    options.onStep?.('bootstrap');
     const distribution = bootstrapRuns.fixed.finish();
     const rederived = bootstrapRuns.rederived?.finish() ?? null;
     applyBootstrap(distribution, rederived ?? distribution);
