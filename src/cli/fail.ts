@@ -36,7 +36,13 @@ export class StrictWarningsError extends Error {
   }
 }
 
-/** Each warning on one line of stderr, as `dxreport: warning: <message>`. */
+/**
+ * Each warning on one line of stderr, `dxreport: warning: <message> [<path>]`, the path being
+ * where in results.json it applies (a message alone may not say which model).
+ */
 export function printWarnings(warnings: readonly Warning[], label = 'warning'): void {
-  for (const warning of warnings) console.error(`dxreport: ${label}: ${terminalText(warning.message)}`);
+  for (const warning of warnings) {
+    const where = warning.path ? ` [${warning.path}]` : '';
+    console.error(`dxreport: ${label}: ${terminalText(warning.message)}${terminalText(where)}`);
+  }
 }

@@ -5,8 +5,8 @@ import path from 'node:path';
 
 const bin = (JSON.parse(readFileSync('package.json', 'utf8')) as { bin: { dxreport: string } }).bin.dxreport;
 
-/** Absolute path of the built CLI. */
-export const CLI = path.resolve(bin);
+/** Absolute path of the built CLI (DXREPORT_TEST_CLI runs the same tests against another build, e.g. a baseline). */
+export const CLI = path.resolve(process.env.DXREPORT_TEST_CLI ?? bin);
 
 /** Runs `node <bin> ...args` and returns its status, stdout and stderr. */
 export function runCli(args: readonly string[], options: SpawnSyncOptions = {}) {
