@@ -21,6 +21,7 @@ import { calibrationChart } from './calibration.js';
 import { decisionCurveChart } from './decisionCurve.js';
 import { forestChart } from './forest.js';
 import { precisionRecallChart } from './precisionRecall.js';
+import { fallbackFontsFor } from './fallbackFonts.js';
 import { rocChart } from './roc.js';
 import { scoreDistributionsChart } from './scoreDistributions.js';
 import { dejaVuTextWidth, isBold } from './textMetrics.js';
@@ -178,9 +179,10 @@ export interface PngOptions {
  * Without font files resvg drops all text, so it falls back to the system fonts when no
  * DejaVu Sans is found.
  */
-function resvgOptions(options: PngOptions): ResvgRenderOptions {
+function resvgOptions(svg: string, options: PngOptions): ResvgRenderOptions {
   const dpi = options.dpi ?? 300;
-  const fontFiles = options.fontFiles ?? findDejaVuFonts();
+  // DejaVu Sans, and fonts for the CJK text or emoji the chart holds (e.g. a Japanese model name)
+  const fontFiles = options.fontFiles ?? [...findDejaVuFonts(), ...fallbackFontsFor(svg)];
   return {
     fitTo: { mode: 'zoom', value: dpi / 96 },
     background: 'white',
@@ -195,7 +197,7 @@ function resvgOptions(options: PngOptions): ResvgRenderOptions {
 }
 
 export function renderPng(svg: string, options: PngOptions = {}): Uint8Array {
-  const resvg = new Resvg(svg, resvgOptions(options));
+  const resvg = new Resvg(svg, resvgOptions(svg, options));
   return withResolution(new Uint8Array(resvg.render().asPng()), options.dpi ?? 300);
 }
 
@@ -204,7 +206,7 @@ export function renderPng(svg: string, options: PngOptions = {}): Uint8Array {
  * parallel: the same bytes.
  */
 export async function renderPngAsync(svg: string, options: PngOptions = {}): Promise<Uint8Array> {
-  const image = await renderAsync(svg, resvgOptions(options));
+  const image = await renderAsync(svg, resvgOptions(svg, options));
   return withResolution(new Uint8Array(image.asPng()), options.dpi ?? 300);
 }
 
