@@ -8,6 +8,7 @@
 import {
   closeSync,
   linkSync,
+  mkdirSync,
   openSync,
   readFileSync,
   renameSync,
@@ -96,6 +97,8 @@ function removeStaleLock(file: string, staleText: string): void {
  */
 export function lockOutput(folder: string, display: string): OutputLock {
   const file = lockFileFor(folder);
+  // the lock sits beside the folder: its parent must exist (as the folder's will for the output)
+  mkdirSync(path.dirname(file), { recursive: true });
   const mine = `${JSON.stringify({ pid: process.pid, host: hostname() })}\n`;
   for (let attempt = 0; attempt < 3; attempt++) {
     let fd: number;

@@ -71,6 +71,14 @@ describe('--out is written in place', () => {
     expect(existsSync(path.join(out, 'results.json'))).toBe(true);
   });
 
+  it('creates missing parent folders', () => {
+    const dir = study();
+    const out = path.join(dir, 'new', 'deep', 'out');
+    const result = report(dir, out);
+    expect(result.status, result.stderr).toBe(0);
+    expect(readdirSync(path.join(dir, 'new', 'deep'))).toEqual(['out']);
+  });
+
   it('writes through a symbolic link into its target and keeps the link', () => {
     const dir = study();
     const target = path.join(dir, 'target');
