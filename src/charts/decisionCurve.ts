@@ -11,6 +11,7 @@ import { distinctMethods, formatNumber, levelText, modelNames, round, sampleText
 import type { ChartSpec } from './index.js';
 import { layers } from './vl.js';
 import { GREYS, SIZE, VEGA_LITE_SCHEMA, modelColour, theme } from './theme.js';
+import { extent } from './extent.js';
 
 const TREAT_ALL = 'Treat all';
 const TREAT_NONE = 'Treat none';
@@ -59,8 +60,7 @@ export function decisionCurveChart(results: Results): ChartSpec | null {
     add(names[index] as string, modelColour(index), [1, 0], model.decisionCurve ?? [], true);
   }
   const thresholds = lines.map((l) => l.threshold);
-  const from = Math.min(...thresholds);
-  const to = Math.max(...thresholds);
+  const { min: from, max: to } = extent(thresholds);
   const treatAll = results.decisionCurve?.treatAll ?? [];
   if (treatAll.length > 0) add(TREAT_ALL, GREYS.treatAll, [6, 4], treatAll, false);
   const treatNone =

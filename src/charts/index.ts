@@ -180,11 +180,10 @@ export interface PngOptions {
  * DejaVu Sans is found.
  */
 function resvgOptions(svg: string, options: PngOptions): ResvgRenderOptions {
-  const dpi = options.dpi ?? 300;
   // DejaVu Sans, and fonts for the CJK text or emoji the chart holds (e.g. a Japanese model name)
   const fontFiles = options.fontFiles ?? [...findDejaVuFonts(), ...fallbackFontsFor(svg)];
   return {
-    fitTo: { mode: 'zoom', value: dpi / 96 },
+    fitTo: { mode: 'zoom', value: pngDpi(svg, options) / 96 },
     background: 'white',
     font: {
       loadSystemFonts: fontFiles.length === 0,
@@ -196,9 +195,32 @@ function resvgOptions(svg: string, options: PngOptions): ResvgRenderOptions {
   };
 }
 
+/** Bounds of a figure's PNG: whatever the SVG's size, the image stays printable and small. */
+export const PNG_LIMITS = { side: 12_000, pixels: 40_000_000 } as const;
+
+/**
+ * The resolution the PNG is drawn at: `dpi` (default 300), lowered when the image would
+ * exceed `PNG_LIMITS` (its pHYs chunk then records the lower resolution, so it still prints
+ * at the SVG's size).
+ */
+export function pngDpi(svg: string, options: PngOptions = {}): number {
+  const dpi = options.dpi ?? 300;
+  let size: { width: number; height: number };
+  try {
+    size = svgSize(svg);
+  } catch {
+    return dpi;
+  }
+  const zoom = dpi / 96;
+  const largest = Math.max(size.width, size.height) * zoom;
+  const pixels = size.width * size.height * zoom * zoom;
+  const scale = Math.min(1, PNG_LIMITS.side / largest, Math.sqrt(PNG_LIMITS.pixels / pixels));
+  return scale < 1 ? Math.floor(dpi * scale * 1000) / 1000 : dpi;
+}
+
 export function renderPng(svg: string, options: PngOptions = {}): Uint8Array {
   const resvg = new Resvg(svg, resvgOptions(svg, options));
-  return withResolution(new Uint8Array(resvg.render().asPng()), options.dpi ?? 300);
+  return withResolution(new Uint8Array(resvg.render().asPng()), pngDpi(svg, options));
 }
 
 /**
@@ -207,7 +229,7 @@ export function renderPng(svg: string, options: PngOptions = {}): Uint8Array {
  */
 export async function renderPngAsync(svg: string, options: PngOptions = {}): Promise<Uint8Array> {
   const image = await renderAsync(svg, resvgOptions(svg, options));
-  return withResolution(new Uint8Array(image.asPng()), options.dpi ?? 300);
+  return withResolution(new Uint8Array(image.asPng()), pngDpi(svg, options));
 }
 
 const CRC_TABLE = (() => {

@@ -1,9 +1,15 @@
 /** `dxreport import-yolo`: YOLO detection files (one folder per model) → a CSV of image-level scores. */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { parseCsv } from '../load/csv.js';
 import { InputError } from '../load/errors.js';
-import { readYoloScores, type YoloAggregate } from '../load/yolo.js';
+import {
+  readYoloScores,
+  refuseOverwritingInputs,
+  writeFileReplacing,
+  yoloImportHeader,
+  type YoloAggregate,
+} from '../load/yolo.js';
 import { formatCsv } from '../output/csv.js';
 import { failWith, UsageError } from './fail.js';
 
@@ -45,9 +51,10 @@ function importYolo(options: ImportYoloCliOptions): void {
   const scores = models.map((m) =>
     readYoloScores(m.folder, ids, { aggregate: options.aggregate as YoloAggregate, topK, classes }),
   );
-  const header = [...table.header, ...models.map((m) => m.name)];
+  const header = yoloImportHeader(options.labels, table.header, models);
+  refuseOverwritingInputs(options.out, [options.labels]);
   const rows = table.rows.map((row, r) => [...row, ...scores.map((s) => String(s[r] as number))]);
-  writeFileSync(options.out, formatCsv(header, rows));
+  writeFileReplacing(options.out, formatCsv(header, rows));
   console.error(`dxreport: wrote ${options.out} (${rows.length} images, ${models.length} model(s))`);
 }
 

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { starterStudy } from '../commands/initStudy.js';
+import { starterStudyWithNotices } from '../commands/initStudy.js';
 import { parseCsv } from '../load/csv.js';
 import { InputError } from '../load/errors.js';
 import { failWith, UsageError } from './fail.js';
@@ -24,10 +24,12 @@ function init(dataFile: string, options: InitCliOptions): void {
   }
   const table = parseCsv(text, dataFile);
   const relative = path.relative(path.dirname(path.resolve(options.out)), path.resolve(dataFile)) || dataFile;
-  writeFileSync(options.out, starterStudy(table, relative.split(path.sep).join('/')));
+  const starter = starterStudyWithNotices(table, relative.split(path.sep).join('/'));
+  writeFileSync(options.out, starter.text);
   console.error(
     `dxreport: wrote ${options.out}; check the guessed columns, then run: dxreport report ${options.out} --out results`,
   );
+  for (const notice of starter.notices) console.error(`dxreport: ${notice}`);
 }
 
 export function registerInit(program: Command): void {

@@ -67,17 +67,21 @@ export async function writeReport(
     { renderHtml },
     { buildTables, toCsv },
     { buildViewModel },
+    { displayResults },
   ] = await Promise.all([
     import('../charts/index.js'),
     import('../render/renderHtml.js'),
     import('../render/tables.js'),
     import('../render/viewModel.js'),
+    import('../render/displayText.js'),
   ]);
+  // the documents show user text cut, with controls visible (results.json above keeps it whole)
+  const shown = displayResults(results);
   options.onStep?.('charts');
   const figures = [];
   // the PNGs rasterise on background threads while the next charts are drawn
   const pngs: Promise<void>[] = [];
-  for (const chart of buildCharts(results)) {
+  for (const chart of buildCharts(shown)) {
     const svg = await renderSvg(chart.spec);
     write(`figures/${chart.name}.svg`, svg);
     const png = renderPngAsync(svg).then((image) => write(`figures/${chart.name}.png`, image));
@@ -87,10 +91,10 @@ export async function writeReport(
     figures.push({ name: chart.name, title: chart.title, caption: chart.caption, svg });
   }
   await Promise.all(pngs);
-  for (const table of buildTables(results)) write(`tables/${table.name}.csv`, toCsv(table));
+  for (const table of buildTables(shown)) write(`tables/${table.name}.csv`, toCsv(table));
 
   options.onStep?.('html');
-  const viewModel = buildViewModel(results, { generatedAt: options.generatedAt });
+  const viewModel = buildViewModel(shown, { generatedAt: options.generatedAt });
   const html = renderHtml(
     viewModel,
     figures,
@@ -114,7 +118,7 @@ export async function writeReport(
     await printPdf(html, {
       executablePath: browser,
       paper: options.paper,
-      title: results.title,
+      title: shown.title,
       date: options.generatedAt,
     }),
   );
