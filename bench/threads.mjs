@@ -51,7 +51,7 @@ function run(threads) {
       '-f',
       '%U %S',
       process.execPath,
-      'dist/cli/cli.js',
+      'dist/bundle/cli.js',
       'report',
       path.join(dir, 'study.yaml'),
       '--out',

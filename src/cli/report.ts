@@ -9,7 +9,8 @@ import { type Command, InvalidArgumentError } from 'commander';
 import { startBootstrapWorkers } from '../evaluate/bootstrapThreads.js';
 import { evaluate } from '../evaluate/evaluate.js';
 import type { Results } from '../evaluate/results.js';
-import { loadStudy } from '../load/loadStudy.js';
+import { loadStudy, type Study } from '../load/loadStudy.js';
+import { writeFullCurves } from '../output/fullCurves.js';
 import { lockOutput } from '../output/outputLock.js';
 import { resolveOutputTarget, type OutputTarget } from '../output/outputTarget.js';
 import { writeIntoFolder } from '../output/stagedWrite.js';
@@ -52,6 +53,7 @@ export interface ReportCliOptions {
   templateDir?: string;
   strict?: boolean;
   bootstrapMemory: number;
+  fullCurves?: boolean;
   debug?: boolean;
 }
 
@@ -78,7 +80,11 @@ function checkOptions(options: ReportCliOptions): Set<OutputFormat> {
   return formats;
 }
 
-function evaluateStudy(studyFile: string, options: ReportCliOptions, progress: Progress): Results {
+function evaluateStudy(
+  studyFile: string,
+  options: ReportCliOptions,
+  progress: Progress,
+): { study: Study; results: Results } {
   progress.step(`loading ${studyFile}`);
   const study = loadStudy(studyFile);
   // now that the data files are known, the output folder must not contain them either
@@ -96,7 +102,7 @@ function evaluateStudy(studyFile: string, options: ReportCliOptions, progress: P
     interval === 'bca'
       ? `${replicates} replicates, then the jackknife's leave-one-out fits for BCa`
       : `${replicates} replicates`;
-  return evaluate(study, {
+  const results = evaluate(study, {
     threads,
     onStep: (step) =>
       progress.step(
@@ -106,10 +112,11 @@ function evaluateStudy(studyFile: string, options: ReportCliOptions, progress: P
       ),
     onProgress: progress.count,
   });
+  return { study, results };
 }
 
 async function writeOutputs(
-  results: Results,
+  { study, results }: { study: Study; results: Results },
   target: OutputTarget,
   options: ReportCliOptions & { formats: Set<OutputFormat>; progress: Progress },
 ) {
@@ -126,6 +133,7 @@ async function writeOutputs(
         onStep: options.progress.step,
       });
       pdf = written.pdf;
+      if (options.fullCurves) writeFullCurves(dir, study);
     }),
   );
   return { ...outcome, notices, pdf };
@@ -155,12 +163,13 @@ async function report(studyFile: string, options: ReportCliOptions) {
   const lock = lockOutput(target.real, options.out);
   const progress = startProgress();
   try {
-    const results = evaluateStudy(studyFile, options, progress);
+    const evaluated = evaluateStudy(studyFile, options, progress);
+    const { results } = evaluated;
     if (options.strict && results.warnings.length > 0) {
       progress.stop();
       throw new StrictWarningsError(results.warnings);
     }
-    const outcome = await writeOutputs(results, target, { ...options, formats, progress });
+    const outcome = await writeOutputs(evaluated, target, { ...options, formats, progress });
     progress.stop();
     const main = ['results.json', 'report.html', 'report.pdf'].filter((f) => outcome.files.includes(f));
     say(`wrote ${main.map((f) => path.join(options.out, f)).join(', ') || options.out}`);
@@ -207,6 +216,7 @@ export function registerReport(program: Command): void {
       parseGigabytes,
       DEFAULT_BOOTSTRAP_GIGABYTES,
     )
+    .option('--full-curves', 'also write every ROC and precision–recall point as CSV (curves/)')
     .option('--debug', 'print stack traces on errors')
     .addHelpText(
       'after',
@@ -217,6 +227,7 @@ Writes into the --out folder:
   report.pdf          the same, paginated (needs Chromium: apt-get install chromium)
   figures/            each chart as .svg, 300-dpi .png and .vl.json (Vega-Lite, restyle it in the Vega editor)
   tables/             each table as .csv, full precision
+  curves/             with --full-curves: every ROC and precision–recall point as .csv
   .dxreport-manifest.json   the files above; a later run removes those it does not write again
 
 Examples:

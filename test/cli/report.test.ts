@@ -1,4 +1,4 @@
-// The CLI end to end (on the built bin, dist/cli/cli.js): exit codes, one-line errors, atomic output,
+// The CLI end to end (on the built bin, dist/bundle/cli.js): exit codes, one-line errors, atomic output,
 // byte-identical results for the same input and seed, and independence from row order.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
