@@ -21,6 +21,7 @@ import { calibrationChart } from './calibration.js';
 import { decisionCurveChart } from './decisionCurve.js';
 import { forestChart } from './forest.js';
 import { precisionRecallChart } from './precisionRecall.js';
+import { fallbackFontsFor } from './fallbackFonts.js';
 import { rocChart } from './roc.js';
 import { scoreDistributionsChart } from './scoreDistributions.js';
 import { dejaVuTextWidth, isBold } from './textMetrics.js';
@@ -179,7 +180,8 @@ export interface PngOptions {
  * DejaVu Sans is found.
  */
 function resvgOptions(svg: string, options: PngOptions): ResvgRenderOptions {
-  const fontFiles = options.fontFiles ?? findDejaVuFonts();
+  // DejaVu Sans, and fonts for the CJK text or emoji the chart holds (e.g. a Japanese model name)
+  const fontFiles = options.fontFiles ?? [...findDejaVuFonts(), ...fallbackFontsFor(svg)];
   return {
     fitTo: { mode: 'zoom', value: pngDpi(svg, options) / 96 },
     background: 'white',

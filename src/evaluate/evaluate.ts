@@ -25,6 +25,8 @@ export interface EvaluateOptions {
    * (for BCa intervals) the jackknife's leave-one-out fits.
    */
   onProgress?: (done: number, total: number) => void;
+  /** Called as each longer step starts, naming it (for a progress display). */
+  onStep?: (step: string) => void;
   /**
    * Threads for the bootstrap, this one included (default 1: no worker threads). The results
    * are the same for any number: each block of replicates has its own random stream.
@@ -44,8 +46,9 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       started: (run) => started.push(run),
     });
-    const models = study.models.map((_, m) => evaluateModel(context, m, warnings));
+    const models = study.models.map((_, m) => evaluateModel(context, m, warnings, options.onStep));
     const comparisons = compareModels(context, models, warnings);
+    if (bootstrap) options.onStep?.('bootstrap');
     const findings = bootstrap ? bootstrapIntervals(context, bootstrap, models, comparisons, warnings) : null;
     const adjustedP = adjustForMultiplicity(comparisons, findings?.comparisons ?? null);
     return assembleResults({ context, models, comparisons, findings, adjustedP, warnings });

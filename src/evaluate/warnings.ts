@@ -58,10 +58,27 @@ export function sampleWarnings(
   }
 }
 
+/** The likely causes of an AUC below 0.5, with the fix for each. */
+function belowChanceCause(outcome: { positive: string; negative: string } | undefined): string {
+  const direction =
+    "this model's higher scores mean negative: give it a score column where higher means more likely positive (e.g. 1 − score)";
+  if (!outcome) return `are higher scores really more likely positive? If not, ${direction}`;
+  return (
+    `is the outcome reversed? outcome.positive is ${JSON.stringify(outcome.positive)}; if ${JSON.stringify(outcome.negative)} is the disease, set outcome.positive to it in the study file. ` +
+    `Otherwise ${direction}`
+  );
+}
+
 /** A model's AUC: perfect separation, an undefined variance, below chance. */
 export function aucWarnings(
   log: WarningLog,
-  model: { name: string; path: string; clustered: boolean },
+  model: {
+    name: string;
+    path: string;
+    clustered: boolean;
+    /** The outcome's two values, so that a reversed outcome can be named with its fix. */
+    outcome?: { positive: string; negative: string };
+  },
   auc: { estimate: number | null; se: number | null | undefined },
 ): void {
   const { name, path, clustered } = model;
@@ -81,7 +98,7 @@ export function aucWarnings(
   } else if ((auc.estimate ?? 1) < 0.5) {
     log.add(
       'auc-below-chance',
-      `${name} has AUC ${(auc.estimate as number).toFixed(3)} < 0.5: are higher scores really more likely positive?`,
+      `${name} has AUC ${(auc.estimate as number).toFixed(3)} < 0.5: ${belowChanceCause(model.outcome)}`,
       `${path}.auc`,
     );
   }

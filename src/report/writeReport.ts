@@ -115,7 +115,12 @@ export async function writeReport(
   options.onStep?.('pdf');
   write(
     'report.pdf',
-    await printPdf(html, { executablePath: browser, paper: options.paper, title: shown.title }),
+    await printPdf(html, {
+      executablePath: browser,
+      paper: options.paper,
+      title: shown.title,
+      date: options.generatedAt,
+    }),
   );
   return { files, pdf: 'written' };
 }

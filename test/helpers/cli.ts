@@ -1,8 +1,13 @@
-// Running the built CLI (dist/cli.js) in tests, synchronously or several at once.
-import { spawn, spawnSync } from 'node:child_process';
+// The built CLI as package.json's `bin` names it (as the conformance suite and npm run it),
+// run synchronously or several at once.
+import { spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-export const CLI = path.resolve('dist/cli.js');
+const bin = (JSON.parse(readFileSync('package.json', 'utf8')) as { bin: { dxreport: string } }).bin.dxreport;
+
+/** Absolute path of the built CLI (DXREPORT_TEST_CLI runs the same tests against another build, e.g. a baseline). */
+export const CLI = path.resolve(process.env.DXREPORT_TEST_CLI ?? bin);
 
 export interface CliResult {
   status: number | null;
@@ -10,15 +15,14 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: string[], options: { cwd?: string; timeout?: number } = {}): CliResult {
-  const result = spawnSync(process.execPath, [CLI, ...args], {
-    encoding: 'utf8',
-    timeout: options.timeout ?? 60_000,
-    ...(options.cwd ? { cwd: options.cwd } : {}),
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+/** Runs `node <bin> ...args` and returns its status, stdout and stderr. */
+export function runCli(args: readonly string[], options: SpawnSyncOptions = {}) {
+  return spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', ...options }) as ReturnType<
+    typeof spawnSync
+  > & { stdout: string; stderr: string };
 }
 
+/** `runCli` without blocking, so that several runs can go at once. */
 export function runCliAsync(
   args: string[],
   options: { cwd?: string; timeout?: number } = {},

@@ -81,30 +81,48 @@ function operatingPoints(
 }
 
 /** Calibration and decision curves, for a model whose scores are probabilities. */
-function probabilityResults(context: EvaluationContext, m: number, warnings: WarningLog) {
+function probabilityResults(
+  context: EvaluationContext,
+  m: number,
+  warnings: WarningLog,
+  onStep: ((step: string) => void) | undefined,
+) {
   const scores = context.data.scores[m] as Float64Array;
   const { labels, grid, settings } = context;
   const curve = context.curves[m] as RocCurve;
   const model = { name: context.study.models[m]?.name ?? '', path: `models[${m}]` };
   const targetPrevalence = settings.targetPrevalence;
-  return {
+  const decisionCurves = {
     decisionCurve: decisionCurveFromCurve(curve, grid),
     ...(targetPrevalence !== undefined
       ? { decisionCurveAtTargetPrevalence: decisionCurveFromCurve(curve, grid, { targetPrevalence }) }
       : {}),
-    calibration: calibrationResult(
-      calibrationSummary(scores, labels, {
-        level: context.level,
-        bins: settings.calibration.bins,
-        span: settings.calibration.span,
-        surface: settings.calibration.surface,
-        onWarning: (warning) => calibrationWarning(warnings, model, warning),
-      }),
-    ),
   };
+  // the smoother is the longest step of a large study: a progress display names it
+  onStep?.(`${stepName(context, m)}: calibration smoother`);
+  const summary = calibrationSummary(scores, labels, {
+    level: context.level,
+    bins: settings.calibration.bins,
+    span: settings.calibration.span,
+    surface: settings.calibration.surface,
+    onWarning: (warning) => calibrationWarning(warnings, model, warning),
+  });
+  return { ...decisionCurves, calibration: calibrationResult(summary) };
 }
 
-export function evaluateModel(context: EvaluationContext, m: number, warnings: WarningLog): ModelWork {
+/** How a progress display names model m's step. */
+export function stepName(context: EvaluationContext, m: number): string {
+  const models = context.study.models;
+  return `model ${m + 1} of ${models.length}, ${models[m]?.name ?? ''}`;
+}
+
+export function evaluateModel(
+  context: EvaluationContext,
+  m: number,
+  warnings: WarningLog,
+  onStep?: (step: string) => void,
+): ModelWork {
+  onStep?.(stepName(context, m));
   const model = context.study.models[m] as EvaluationContext['study']['models'][number];
   const path = `models[${m}]`;
   const scores = context.data.scores[m] as Float64Array;
@@ -115,7 +133,16 @@ export function evaluateModel(context: EvaluationContext, m: number, warnings: W
     { level, method: context.settings.intervals.auc },
     context.varianceMethod,
   );
-  aucWarnings(warnings, { name: model.name, path, clustered: context.data.clusters !== null }, auc);
+  aucWarnings(
+    warnings,
+    {
+      name: model.name,
+      path,
+      clustered: context.data.clusters !== null,
+      outcome: { positive: context.study.positiveLabel, negative: context.study.negativeLabel },
+    },
+    auc,
+  );
   const partialAuc = partialAucResults(curve, context.settings.partialAuc);
   partialAucWarnings(warnings, { name: model.name, path }, partialAuc);
   const scoreKind = model.scores ?? (isProbabilityScale(scores) ? 'probability' : 'score');
@@ -138,7 +165,7 @@ export function evaluateModel(context: EvaluationContext, m: number, warnings: W
     precisionRecall: curves.precisionRecall,
     operatingPoints: points,
     ...(curves.thinning ? { curveThinning: curves.thinning } : {}),
-    ...(scoreKind === 'probability' ? probabilityResults(context, m, warnings) : {}),
+    ...(scoreKind === 'probability' ? probabilityResults(context, m, warnings, onStep) : {}),
   };
   if (scoreKind !== 'probability') notProbabilitiesWarning(warnings, { name: model.name, path, scores });
   return { index: m, scores, curve, placements, thresholds: context.thresholds[m] as number[], result };
