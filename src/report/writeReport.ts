@@ -69,9 +69,9 @@ export async function writeReport(
     { buildViewModel },
   ] = await Promise.all([
     import('../charts/index.js'),
-    import('../render/renderHtml.js'),
-    import('../render/tables.js'),
-    import('../render/viewModel.js'),
+    import('./renderHtml.js'),
+    import('./tables/buildTables.js'),
+    import('./viewModel.js'),
   ]);
   options.onStep?.('charts');
   const figures = [];

@@ -13,8 +13,8 @@ import {
   renderHtml,
   sanitiseSvg,
   type Figure,
-} from '../../src/render/renderHtml.js';
-import { buildViewModel, type ViewModel } from '../../src/render/viewModel.js';
+} from '../../src/report/renderHtml.js';
+import { buildViewModel, type ViewModel } from '../../src/report/viewModel.js';
 import { BASIC_CSV, studyFolder } from '../helpers/fixtures.js';
 
 const HOSTILE = '<script>alert(1)</script> & "x"';

@@ -2,14 +2,14 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluate, loadStudy, type Results } from '../../src/index.js';
-import { formatAuc, formatProportion } from '../../src/render/format.js';
+import { formatAuc, formatProportion } from '../../src/format/numbers.js';
 import {
   buildTables,
   checkTable,
   decisionTableThresholds,
   toCsv,
   type Table,
-} from '../../src/render/tables.js';
+} from '../../src/report/tables/buildTables.js';
 
 const EXAMPLE = path.resolve('examples/bone-tumour/study.yaml');
 

@@ -20,7 +20,7 @@ import type {
   Proportion,
   Results,
   TestResult,
-} from '../evaluate/results.js';
+} from '../../evaluate/results.js';
 import {
   MISSING,
   formatAuc,
@@ -42,7 +42,7 @@ import {
   formatThreshold,
   withInterval,
   type NumberStyle,
-} from './format.js';
+} from '../../format/numbers.js';
 
 /** A full-precision value behind a cell, as written to CSV. */
 export type RawValue = number | string | boolean | null;

@@ -13,7 +13,7 @@ import {
   formatNumber,
   formatThreshold,
   joinWords,
-} from './format.js';
+} from '../format/numbers.js';
 
 export type ReferenceKey =
   | 'austin2019'

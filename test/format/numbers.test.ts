@@ -23,7 +23,7 @@ import {
   joinRange,
   joinWords,
   withInterval,
-} from '../../src/render/format.js';
+} from '../../src/format/numbers.js';
 
 describe('p-values', () => {
   it('gives "< 0.001" below 0.001 and two significant digits above', () => {

@@ -24,7 +24,7 @@ import {
   formatThreshold,
   joinWords,
   type NumberStyle,
-} from './format.js';
+} from '../format/numbers.js';
 import { buildMethods } from './methods.js';
 import {
   buildTables,
@@ -36,7 +36,7 @@ import {
   type SectionId,
   type Table,
   type TableColumn,
-} from './tables.js';
+} from './tables/buildTables.js';
 
 export interface ViewModelContext extends NumberStyle {
   /** When the report was generated; null leaves the date out (reproducible output). */
