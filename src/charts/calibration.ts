@@ -239,5 +239,5 @@ export function calibrationChart(results: Results): ChartSpec | null {
       : '') +
     `Under the plot, for each model, the number of cases per predicted-probability interval of width ${BIN_WIDTH} ` +
     `(cases with the outcome above the line, solid; without below, pale), counted from the ROC points.`;
-  return { name: 'calibration', title: 'Calibration', caption, spec };
+  return { name: 'calibration', section: 'calibration', title: 'Calibration', caption, spec };
 }

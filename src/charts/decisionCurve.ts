@@ -146,5 +146,5 @@ export function decisionCurveChart(results: Results): ChartSpec | null {
       ? ` Shaded bands: pointwise ${level} confidence intervals${methods.length > 0 ? ` (${methods.join('; ')})` : ''}.`
       : '') +
     ` The vertical axis is cut at ${formatNumber(bottom, 2)}, where treat all keeps falling.`;
-  return { name: 'decision-curve', title: 'Decision curves', caption, spec };
+  return { name: 'decision-curve', section: 'decisionCurve', title: 'Decision curves', caption, spec };
 }

@@ -287,5 +287,11 @@ export function forestChart(results: Results): ChartSpec | null {
     `intervals${methods.length > 0 ? ` (${methods.join('; ')})` : ''}; the dashed line marks no difference. ` +
     `Right of the plot, the estimate with its interval and the ${adjusted ? 'Holm-adjusted ' : ''}p-value ` +
     `(${testNames.join('; ')}).`;
-  return { name: 'forest', title: 'Paired differences between models', caption, spec };
+  return {
+    name: 'forest',
+    section: 'comparisons',
+    title: 'Paired differences between models',
+    caption,
+    spec,
+  };
 }

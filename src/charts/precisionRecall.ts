@@ -134,5 +134,11 @@ export function precisionRecallChart(results: Results): ChartSpec | null {
         (inset ? ' The inset enlarges the dashed square around them.' : '') +
         testDerivedThresholdNote(results)
       : '');
-  return { name: 'precision-recall', title: 'Precision\u2013recall curves', caption, spec };
+  return {
+    name: 'precision-recall',
+    section: 'precisionRecall',
+    title: 'Precision\u2013recall curves',
+    caption,
+    spec,
+  };
 }

@@ -95,5 +95,5 @@ export function rocChart(results: Results): ChartSpec | null {
         (inset ? ' The inset enlarges the dashed square around them.' : '') +
         testDerivedThresholdNote(results)
       : '');
-  return { name: 'roc', title: 'ROC curves', caption, spec };
+  return { name: 'roc', section: 'discrimination', title: 'ROC curves', caption, spec };
 }

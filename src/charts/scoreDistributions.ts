@@ -188,5 +188,11 @@ export function scoreDistributionsChart(results: Results): ChartSpec | null {
       ? ` Dashed vertical lines: the thresholds of the operating points (${listText(catalogue.map((op) => op.label))}); ` +
         `cases at or above a threshold are called positive.`
       : '');
-  return { name: 'score-distributions', title: 'Score distributions by outcome', caption, spec };
+  return {
+    name: 'score-distributions',
+    section: 'discrimination',
+    title: 'Score distributions by outcome',
+    caption,
+    spec,
+  };
 }

@@ -217,9 +217,3 @@ export function formatNumber(x: number | null | undefined): string {
 export function formatIsoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
-
-/** Joins words as English prose: "a", "a and b", "a, b and c". */
-export function joinWords(words: readonly string[]): string {
-  if (words.length <= 1) return words[0] ?? '';
-  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
-}

@@ -6,14 +6,9 @@
  * for are listed verbatim, so nothing used goes unmentioned.
  */
 import type { Results } from '../evaluate/results.js';
-import {
-  formatFixed,
-  formatInteger,
-  formatLevel,
-  formatNumber,
-  formatThreshold,
-  joinWords,
-} from '../format/numbers.js';
+import { formatInteger, formatLevel, formatNumber } from '../format/numbers.js';
+import { joinWords } from '../format/words.js';
+import { ruleSentence } from './wording/operatingPointRule.js';
 
 export type ReferenceKey =
   | 'austin2019'
@@ -285,18 +280,7 @@ export function buildMethods(results: Results): MethodsText {
 
   // operating points
   if (points.length > 0) {
-    const rules = points.map((p) => {
-      switch (p.rule.kind) {
-        case 'minSensitivity':
-          return `the highest threshold with sensitivity ≥ ${formatFixed(p.rule.value, 2)}`;
-        case 'minSpecificity':
-          return `the lowest threshold with specificity ≥ ${formatFixed(p.rule.value, 2)}`;
-        case 'youden':
-          return 'the threshold maximising Youden’s index J = sensitivity + specificity − 1 [[youden1950]]';
-        case 'threshold':
-          return `a prespecified threshold of ${formatThreshold(p.rule.value)}`;
-      }
-    });
+    const rules = points.map((p) => ruleSentence(p.rule));
     const sources = new Set(models.flatMap((m) => m.operatingPoints.map((p) => p.thresholdSource)));
     const proportionMethods: string[] = [];
     if (has(methods, /Wilson score/)) proportionMethods.push('Wilson score intervals [[wilson1927]]');

@@ -5,7 +5,9 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluate, loadStudy, type Results } from '../../src/index.js';
 import { formatAuc, formatInterval, formatP, formatProportion } from '../../src/format/numbers.js';
-import { buildViewModel, describePath, verdict, type ViewModel } from '../../src/report/viewModel.js';
+import { describePath } from '../../src/report/view/warnings.js';
+import { buildViewModel, type ViewModel } from '../../src/report/viewModel.js';
+import { verdict } from '../../src/report/wording/verdict.js';
 import { BASIC_CSV, BASIC_STUDY, studyFolder } from '../helpers/fixtures.js';
 
 const SMALL = BASIC_STUDY.replace('replicates: 200', 'replicates: 0');
