@@ -12,15 +12,14 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { CalibrationResult, ModelResult, Results } from '../evaluate/results.js';
 import {
   distinctMethods,
-  formatNumber,
   histogram,
-  levelText,
   modelNames,
   probabilityEdges,
   round,
   sampleText,
   scoreCounts,
 } from './data.js';
+import { formatFixed, formatLevel } from '../format/numbers.js';
 import type { ChartSpec } from './index.js';
 import { layers, type ConcatItem } from './vl.js';
 import { DASH, FONT_SIZE, GREYS, SIZE, VEGA_LITE_SCHEMA, modelColour, theme } from './theme.js';
@@ -41,7 +40,7 @@ export function calibrationChart(results: Results): ChartSpec | null {
     }
   });
   if (calibrated.length === 0) return null;
-  const level = levelText(results.settings.level);
+  const level = formatLevel(results.settings.level);
 
   const labels: string[] = [];
   const colours: string[] = [];
@@ -56,7 +55,7 @@ export function calibrationChart(results: Results): ChartSpec | null {
   }[] = [];
   for (const { calibration, index, name } of calibrated) {
     const ici = calibration.smooth?.ici;
-    const label = ici !== undefined && Number.isFinite(ici) ? `${name}, ICI ${formatNumber(ici, 3)}` : name;
+    const label = ici !== undefined && Number.isFinite(ici) ? `${name}, ICI ${formatFixed(ici, 3)}` : name;
     labels.push(label);
     colours.push(modelColour(index));
     (calibration.smooth?.points ?? [])
@@ -231,7 +230,7 @@ export function calibrationChart(results: Results): ChartSpec | null {
     `with the outcome in groups of cases of similar predicted probability, against the groups' mean prediction, ` +
     `with ${level} confidence intervals${methods.length > 0 ? ` (${methods.join('; ')})` : ''}; the groups hold about equal numbers of cases. ` +
     (smoothMethod
-      ? `Lines: the smoothed calibration curve (${smoothMethod.method}, span ${formatNumber(smoothMethod.span, 2)}). `
+      ? `Lines: the smoothed calibration curve (${smoothMethod.method}, span ${formatFixed(smoothMethod.span, 2)}). `
       : '') +
     `The dashed diagonal is perfect calibration; a curve below it means the model overestimates the risk. ` +
     (hasIci

@@ -7,7 +7,8 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { DecisionCurvePoint, Results } from '../evaluate/results.js';
-import { distinctMethods, formatNumber, levelText, modelNames, round, sampleText } from './data.js';
+import { distinctMethods, modelNames, round, sampleText } from './data.js';
+import { formatFixed, formatLevel } from '../format/numbers.js';
 import type { ChartSpec } from './index.js';
 import { layers } from './vl.js';
 import { GREYS, SIZE, VEGA_LITE_SCHEMA, modelColour, theme } from './theme.js';
@@ -21,7 +22,7 @@ export function decisionCurveChart(results: Results): ChartSpec | null {
     .filter(({ model }) => (model.decisionCurve?.length ?? 0) > 0);
   if (withCurves.length === 0) return null;
   const names = modelNames(results);
-  const level = levelText(results.settings.level);
+  const level = formatLevel(results.settings.level);
   const prevalence = results.sample.prevalence;
 
   const series: string[] = [];
@@ -137,7 +138,7 @@ export function decisionCurveChart(results: Results): ChartSpec | null {
     withCurves.flatMap(({ model }) => (model.decisionCurve ?? []).map((p) => p.ci)),
   );
   const caption =
-    `Decision curves (${sampleText(results)}; prevalence ${formatNumber(prevalence, 3)}). Net benefit is the ` +
+    `Decision curves (${sampleText(results)}; prevalence ${formatFixed(prevalence, 3)}). Net benefit is the ` +
     `proportion of true positives minus the proportion of false positives weighted by the odds of the ` +
     `threshold probability, pt / (1 \u2212 pt): the harm of a false positive relative to the benefit of a true ` +
     `positive that a clinician choosing pt accepts. A model is useful at thresholds where its curve lies ` +
@@ -145,6 +146,6 @@ export function decisionCurveChart(results: Results): ChartSpec | null {
     (bands.length > 0
       ? ` Shaded bands: pointwise ${level} confidence intervals${methods.length > 0 ? ` (${methods.join('; ')})` : ''}.`
       : '') +
-    ` The vertical axis is cut at ${formatNumber(bottom, 2)}, where treat all keeps falling.`;
+    ` The vertical axis is cut at ${formatFixed(bottom, 2)}, where treat all keeps falling.`;
   return { name: 'decision-curve', section: 'decisionCurve', title: 'Decision curves', caption, spec };
 }

@@ -8,16 +8,8 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Difference, Interval, Results } from '../evaluate/results.js';
-import {
-  distinctMethods,
-  formatInterval,
-  formatNumber,
-  levelText,
-  modelNames,
-  operatingPointCatalogue,
-  preferredInterval,
-  round,
-} from './data.js';
+import { distinctMethods, modelNames, operatingPointCatalogue, preferredInterval, round } from './data.js';
+import { formatFixed, formatInterval, formatLevel, formatPValue } from '../format/numbers.js';
 import type { ChartSpec } from './index.js';
 import { dejaVuTextWidth } from './textMetrics.js';
 import { layers, type ConcatItem, type LayerItem } from './vl.js';
@@ -37,10 +29,10 @@ const MEASURES = [
   ['npv', 'NPV'],
 ] as const;
 
+/** A p-value as the report's tables write it ("0.0077", "< 0.001", "> 0.99"); empty when there is none. */
 export function formatP(p: number | null | undefined): string {
   if (p === null || p === undefined || !Number.isFinite(p)) return '';
-  if (p < 0.001) return '< 0.001';
-  return p < 0.01 ? p.toFixed(3) : p >= 0.995 ? '1.00' : p.toFixed(2);
+  return formatPValue(p);
 }
 
 /**
@@ -89,7 +81,7 @@ export function forestChart(results: Results): ChartSpec | null {
   if (results.comparisons.length === 0) return null;
   const names = modelNames(results);
   const nameOf = new Map(results.models.map((m, i) => [m.id, names[i] as string]));
-  const level = levelText(results.settings.level);
+  const level = formatLevel(results.settings.level);
   const opLabel = new Map(operatingPointCatalogue(results).map((op) => [op.id, op.label]));
   const intervals: (Interval | null)[] = [];
   const tests: string[] = [];
@@ -114,7 +106,7 @@ export function forestChart(results: Results): ChartSpec | null {
         difference: round(d.difference),
         lower: interval ? round(interval.lower) : null,
         upper: interval ? round(interval.upper) : null,
-        estimate: `${formatNumber(d.difference, 3)}${interval ? ` (${formatInterval(interval, 3)})` : ''}`,
+        estimate: `${formatFixed(d.difference, 3)}${interval ? ` (${formatInterval(interval)})` : ''}`,
         p: formatP(adjusted ? (d.pAdjusted ?? d.p) : d.p),
       });
     };

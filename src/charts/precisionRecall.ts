@@ -8,9 +8,6 @@ import type { PrecisionRecallPoint, Results } from '../evaluate/results.js';
 import { curvePlot, type CurveMarker, type CurveSeries } from './curvePlot.js';
 import {
   distinctMethods,
-  formatInterval,
-  formatNumber,
-  levelText,
   modelNames,
   operatingPointCatalogue,
   operatingPointLegendText,
@@ -21,6 +18,7 @@ import {
   testDerivedThresholdNote,
 } from './data.js';
 import type { Marker } from './inset.js';
+import { formatFixed, formatInterval, formatLevel } from '../format/numbers.js';
 import type { ChartSpec } from './index.js';
 import { DASH, GREYS, modelColour } from './theme.js';
 
@@ -51,7 +49,7 @@ export function precisionRecallChart(results: Results): ChartSpec | null {
   const withCurves = results.models.filter((m) => (m.precisionRecall?.length ?? 0) > 0);
   if (withCurves.length === 0) return null;
   const names = modelNames(results);
-  const level = levelText(results.settings.level);
+  const level = formatLevel(results.settings.level);
   const prevalence = results.sample.prevalence;
   const catalogue = operatingPointCatalogue(results);
   const opLabel = new Map(catalogue.map((op) => [op.id, op.label]));
@@ -65,7 +63,7 @@ export function precisionRecallChart(results: Results): ChartSpec | null {
     const ap = model.averagePrecision;
     if (ap && ap.estimate !== null) {
       const interval = preferredInterval(ap);
-      label += `, AP ${formatNumber(ap.estimate, 3)}${interval ? ` (${formatInterval(interval, 3)})` : ''}`;
+      label += `, AP ${formatFixed(ap.estimate, 3)}${interval ? ` (${formatInterval(interval)})` : ''}`;
     }
     series.push({ label, colour: modelColour(index), vertices: precisionRecallVertices(pr) });
     for (const op of model.operatingPoints) {
@@ -106,7 +104,7 @@ export function precisionRecallChart(results: Results): ChartSpec | null {
       },
       {
         data: {
-          values: [{ recall: 0.98, precision: baseline, text: `Prevalence ${formatNumber(prevalence, 3)}` }],
+          values: [{ recall: 0.98, precision: baseline, text: `Prevalence ${formatFixed(prevalence, 3)}` }],
         },
         mark: { type: 'text', align: 'right', baseline: 'bottom', dy: -3, color: GREYS.treatAll },
         encoding: {
@@ -125,7 +123,7 @@ export function precisionRecallChart(results: Results): ChartSpec | null {
   const caption =
     `Precision\u2013recall curves (${sampleText(results)}). Each curve plots precision (positive predictive ` +
     `value) against recall (sensitivity) as the threshold falls; the dashed line is the prevalence ` +
-    `(${formatNumber(prevalence, 3)}), the precision of a test that calls cases positive at random. ` +
+    `(${formatFixed(prevalence, 3)}), the precision of a test that calls cases positive at random. ` +
     `The legend gives each model's average precision (AP), the area under its step curve, with its ${level} ` +
     `confidence interval${methods.length > 0 ? ` (${methods.join('; ')})` : ''}. Precision depends on ` +
     `prevalence: the curves hold for populations with this test set's prevalence.` +

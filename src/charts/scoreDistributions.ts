@@ -11,7 +11,6 @@ import type { Results } from '../evaluate/results.js';
 import {
   binEdges,
   histogram,
-  listText,
   modelNames,
   operatingPointCatalogue,
   probabilityEdges,
@@ -20,6 +19,7 @@ import {
   scoreCounts,
   type HistogramBin,
 } from './data.js';
+import { joinWords } from '../format/words.js';
 import type { ChartSpec } from './index.js';
 import { layers, type ConcatItem, type LayerItem } from './vl.js';
 import {
@@ -185,7 +185,7 @@ export function scoreDistributionsChart(results: Results): ChartSpec | null {
     `The less the two overlap, the better the model separates the classes. Counts are rebuilt exactly from ` +
     `the ROC points, which list every distinct score.` +
     (hasThresholds
-      ? ` Dashed vertical lines: the thresholds of the operating points (${listText(catalogue.map((op) => op.label))}); ` +
+      ? ` Dashed vertical lines: the thresholds of the operating points (${joinWords(catalogue.map((op) => op.label))}); ` +
         `cases at or above a threshold are called positive.`
       : '');
   return {
