@@ -57,15 +57,21 @@ const MEASURE_WORD: Record<Measure, string> = {
   ppv: 'PPV',
 };
 
+/** Two models at one operating point, as the key results compare them. */
+interface PointPair {
+  comparison: OperatingPointComparison;
+  /** Model A's and B's results at the point. */
+  pa: OperatingPointResult;
+  pb: OperatingPointResult;
+  nameA: string;
+  nameB: string;
+  level: number;
+  style: NumberStyle;
+}
+
 function measureClause(
   measure: Measure,
-  comparison: OperatingPointComparison,
-  pa: OperatingPointResult,
-  pb: OperatingPointResult,
-  nameA: string,
-  nameB: string,
-  level: number,
-  style: NumberStyle,
+  { comparison, pa, pb, nameA, nameB, level, style }: PointPair,
 ): { equal: string } | { clause: string } {
   const word = MEASURE_WORD[measure];
   const ea = pa[measure].estimate;
@@ -117,7 +123,15 @@ function operatingPointSentence(
   const pa = a?.operatingPoints.find((p) => p.id === point.id);
   const pb = b?.operatingPoints.find((p) => p.id === point.id);
   if (!a || !b || !pa || !pb) return null;
-  const level = results.settings.level;
+  const pair: PointPair = {
+    comparison: point,
+    pa,
+    pb,
+    nameA: a.name,
+    nameB: b.name,
+    level: results.settings.level,
+    style,
+  };
   const { positives, negatives } = results.sample;
   const errors: Record<Measure, string> = {
     sensitivity: errorsClause(point.falseNegativesChange, 'positives', positives, a.name, b.name),
@@ -129,7 +143,7 @@ function operatingPointSentence(
   const equal: string[] = [];
   let equalAt = -1;
   for (const measure of ['sensitivity', 'specificity', 'ppv'] as const) {
-    const c = measureClause(measure, point, pa, pb, a.name, b.name, level, style);
+    const c = measureClause(measure, pair);
     if ('equal' in c) {
       if (equalAt < 0) equalAt = clauses.length;
       equal.push(c.equal);
