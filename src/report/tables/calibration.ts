@@ -50,32 +50,17 @@ export function calibrationTable({ results }: TableInput): Draft | null {
   ];
   const smooth = models.some((m) => m.calibration?.smooth);
   if (smooth) {
-    const s =
-      (pick: (x: NonNullable<NonNullable<ModelResult['calibration']>['smooth']>) => number): Make =>
-      (c) =>
-        c.smooth ? cell(three(pick(c.smooth)), [pick(c.smooth)]) : emptyCell(1);
-    rows.push(
-      row(
-        'ICI',
-        'ici',
-        s((x) => x.ici),
-      ),
-      row(
-        'E50',
-        'e50',
-        s((x) => x.e50),
-      ),
-      row(
-        'E90',
-        'e90',
-        s((x) => x.e90),
-      ),
-      row(
-        'Emax',
-        'emax',
-        s((x) => x.emax),
-      ),
-    );
+    const measures = [
+      ['ICI', 'ici'],
+      ['E50', 'e50'],
+      ['E90', 'e90'],
+      ['Emax', 'emax'],
+    ] as const;
+    for (const [label, key] of measures) {
+      rows.push(
+        row(label, key, (c) => (c.smooth ? cell(three(c.smooth[key]), [c.smooth[key]]) : emptyCell(1))),
+      );
+    }
   }
   const cals = models.map((m) => m.calibration as NonNullable<ModelResult['calibration']>);
   return {
