@@ -30,29 +30,35 @@ const BIN_WIDTH = 0.02;
 const WITH = 'with the outcome';
 const WITHOUT = 'without the outcome';
 
-export function calibrationChart(results: Results): ChartSpec | null {
-  const names = modelNames(results);
-  const calibrated: { model: ModelResult; calibration: CalibrationResult; index: number; name: string }[] =
-    [];
-  results.models.forEach((model, index) => {
-    if (model.calibration) {
-      calibrated.push({ model, calibration: model.calibration, index, name: names[index] as string });
-    }
-  });
-  if (calibrated.length === 0) return null;
-  const level = formatLevel(results.settings.level);
+interface Calibrated {
+  model: ModelResult;
+  calibration: CalibrationResult;
+  index: number;
+  name: string;
+}
 
+interface SmoothPoint {
+  model: string;
+  predicted: number;
+  observed: number;
+  order: number;
+}
+
+interface BinPoint {
+  model: string;
+  predicted: number;
+  observed: number;
+  lower: number | null;
+  upper: number | null;
+  n: number;
+}
+
+/** The plotted data: each model's legend label (with its ICI), colour, smoothed curve and grouped proportions. */
+function calibrationData(calibrated: Calibrated[]) {
   const labels: string[] = [];
   const colours: string[] = [];
-  const smooth: { model: string; predicted: number; observed: number; order: number }[] = [];
-  const bins: {
-    model: string;
-    predicted: number;
-    observed: number;
-    lower: number | null;
-    upper: number | null;
-    n: number;
-  }[] = [];
+  const smooth: SmoothPoint[] = [];
+  const bins: BinPoint[] = [];
   for (const { calibration, index, name } of calibrated) {
     const ici = calibration.smooth?.ici;
     const label = ici !== undefined && Number.isFinite(ici) ? `${name}, ICI ${formatFixed(ici, 3)}` : name;
@@ -76,8 +82,18 @@ export function calibrationChart(results: Results): ChartSpec | null {
       });
     }
   }
-
   const hasIci = labels.some((label, k) => label !== calibrated[k]?.name);
+  return { labels, colours, smooth, bins, hasIci };
+}
+
+/** The calibration plot itself: diagonal, grouped proportions with intervals, smoothed curves. */
+function mainPanel({
+  labels,
+  colours,
+  smooth,
+  bins,
+  hasIci,
+}: ReturnType<typeof calibrationData>): ConcatItem {
   const axisX = {
     field: 'predicted',
     type: 'quantitative' as const,
@@ -143,7 +159,11 @@ export function calibrationChart(results: Results): ChartSpec | null {
     ),
   };
 
-  // distribution of predicted probabilities, rebuilt from the ROC points; one count scale for all
+  return main;
+}
+
+/** Under the plot, per model: the distribution of predicted probabilities, one count scale for all. */
+function strips(results: Results, calibrated: Calibrated[]): ConcatItem[] {
   const histograms = calibrated.map(({ model }) =>
     histogram(
       scoreCounts(model, results.sample.positives, results.sample.negatives),
@@ -153,7 +173,7 @@ export function calibrationChart(results: Results): ChartSpec | null {
   );
   const peakWith = Math.max(1, ...histograms.flatMap((h) => h.map((b) => b.positives)));
   const peakWithout = Math.max(1, ...histograms.flatMap((h) => h.map((b) => b.negatives)));
-  const strips = calibrated.map(({ index }, k): ConcatItem => {
+  return calibrated.map(({ index, name }, k): ConcatItem => {
     const rows = (histograms[k] ?? []).flatMap((bin) => [
       ...(bin.positives > 0 ? [{ start: bin.start, end: bin.end, count: bin.positives, kind: WITH }] : []),
       ...(bin.negatives > 0
@@ -163,7 +183,7 @@ export function calibrationChart(results: Results): ChartSpec | null {
     const last = k === calibrated.length - 1;
     return {
       title: {
-        text: `Predicted probabilities: ${names[index] as string}`,
+        text: `Predicted probabilities: ${name}`,
         fontSize: FONT_SIZE.label,
         fontWeight: 'normal',
         color: GREYS.text,
@@ -216,11 +236,24 @@ export function calibrationChart(results: Results): ChartSpec | null {
       ],
     };
   });
+}
 
+export function calibrationChart(results: Results): ChartSpec | null {
+  const names = modelNames(results);
+  const calibrated: Calibrated[] = [];
+  results.models.forEach((model, index) => {
+    if (model.calibration) {
+      calibrated.push({ model, calibration: model.calibration, index, name: names[index] as string });
+    }
+  });
+  if (calibrated.length === 0) return null;
+  const level = formatLevel(results.settings.level);
+  const data = calibrationData(calibrated);
+  const hasIci = data.hasIci;
   const spec: TopLevelSpec = {
     $schema: VEGA_LITE_SCHEMA,
     config: { ...theme, concat: { spacing: 8 } },
-    vconcat: [main, ...strips],
+    vconcat: [mainPanel(data), ...strips(results, calibrated)],
   };
 
   const methods = distinctMethods(calibrated.flatMap((m) => m.calibration.bins.map((b) => b.observed.ci)));
