@@ -20,6 +20,7 @@ import {
 import type { Marker } from './inset.js';
 import { formatFixed, formatInterval, formatLevel } from '../format/numbers.js';
 import type { ChartSpec } from './index.js';
+import type { LayerItem } from './vl.js';
 import { DASH, GREYS, modelColour } from './theme.js';
 
 /**
@@ -45,15 +46,10 @@ export function precisionRecallVertices(points: PrecisionRecallPoint[]): Marker[
   ).map((v) => ({ x: round(v.x), y: round(v.y) }));
 }
 
-export function precisionRecallChart(results: Results): ChartSpec | null {
-  const withCurves = results.models.filter((m) => (m.precisionRecall?.length ?? 0) > 0);
-  if (withCurves.length === 0) return null;
+/** Each model's curve (legend label with its AP) and its operating points as (recall, precision) markers. */
+function curvesAndMarkers(results: Results): { series: CurveSeries[]; markers: CurveMarker[] } {
   const names = modelNames(results);
-  const level = formatLevel(results.settings.level);
-  const prevalence = results.sample.prevalence;
-  const catalogue = operatingPointCatalogue(results);
-  const opLabel = new Map(catalogue.map((op) => [op.id, op.label]));
-
+  const opLabel = new Map(operatingPointCatalogue(results).map((op) => [op.id, op.label]));
   const series: CurveSeries[] = [];
   const markers: CurveMarker[] = [];
   results.models.forEach((model, index) => {
@@ -79,7 +75,47 @@ export function precisionRecallChart(results: Results): ChartSpec | null {
     }
   });
 
+  return { series, markers };
+}
+
+/** The no-skill line at the prevalence, labelled. */
+function prevalenceLine(prevalence: number): LayerItem[] {
   const baseline = round(prevalence);
+  return [
+    {
+      data: {
+        values: [
+          { recall: 0, precision: baseline },
+          { recall: 1, precision: baseline },
+        ],
+      },
+      mark: { type: 'line', color: GREYS.reference, strokeDash: DASH, strokeWidth: 1 },
+      encoding: {
+        x: { field: 'recall', type: 'quantitative' },
+        y: { field: 'precision', type: 'quantitative' },
+      },
+    },
+    {
+      data: {
+        values: [{ recall: 0.98, precision: baseline, text: `Prevalence ${formatFixed(prevalence, 3)}` }],
+      },
+      mark: { type: 'text', align: 'right', baseline: 'bottom', dy: -3, color: GREYS.treatAll },
+      encoding: {
+        x: { field: 'recall', type: 'quantitative' },
+        y: { field: 'precision', type: 'quantitative' },
+        text: { field: 'text', type: 'nominal' },
+      },
+    },
+  ];
+}
+
+export function precisionRecallChart(results: Results): ChartSpec | null {
+  const withCurves = results.models.filter((m) => (m.precisionRecall?.length ?? 0) > 0);
+  if (withCurves.length === 0) return null;
+  const level = formatLevel(results.settings.level);
+  const prevalence = results.sample.prevalence;
+  const catalogue = operatingPointCatalogue(results);
+  const { series, markers } = curvesAndMarkers(results);
   const { spec, inset } = curvePlot({
     series,
     markers,
@@ -88,32 +124,7 @@ export function precisionRecallChart(results: Results): ChartSpec | null {
     y: { field: 'precision', title: 'Precision (positive predictive value)' },
     legendBreak: ', AP ',
     colourLegendTitle: `Model, average precision (${level} CI)`,
-    references: [
-      {
-        data: {
-          values: [
-            { recall: 0, precision: baseline },
-            { recall: 1, precision: baseline },
-          ],
-        },
-        mark: { type: 'line', color: GREYS.reference, strokeDash: DASH, strokeWidth: 1 },
-        encoding: {
-          x: { field: 'recall', type: 'quantitative' },
-          y: { field: 'precision', type: 'quantitative' },
-        },
-      },
-      {
-        data: {
-          values: [{ recall: 0.98, precision: baseline, text: `Prevalence ${formatFixed(prevalence, 3)}` }],
-        },
-        mark: { type: 'text', align: 'right', baseline: 'bottom', dy: -3, color: GREYS.treatAll },
-        encoding: {
-          x: { field: 'recall', type: 'quantitative' },
-          y: { field: 'precision', type: 'quantitative' },
-          text: { field: 'text', type: 'nominal' },
-        },
-      },
-    ],
+    references: prevalenceLine(prevalence),
     insetCorner: 'bottom-left',
   });
 
