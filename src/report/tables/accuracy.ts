@@ -29,6 +29,32 @@ import {
   type TableRow,
 } from './table.js';
 
+/** The notes: abbreviations, the optimism of test-set thresholds, the interval methods. */
+function accuracyNotes(points: OperatingPointResult[], level: string): string[] {
+  const sources = [...new Set(points.map((p) => p.thresholdSource))];
+  return notes(
+    `Estimates with ${level} confidence intervals (STARD 2015 item 24); counts are numerator/denominator. PPV, NPV: positive and negative predictive values; LR+, LR−: positive and negative likelihood ratios.`,
+    sources.includes('test') &&
+      'Thresholds derived on this test set are optimistic: accuracy at them will tend to be lower in new data.',
+    methodsNote(
+      'Intervals of proportions',
+      points.flatMap((p) => [p.sensitivity.ci?.method, p.specificity.ci?.method, p.ppv.ci?.method]),
+    ),
+    methodsNote(
+      'F1 interval',
+      points.map((p) => p.f1.ci?.method),
+    ),
+    methodsNote(
+      'Likelihood-ratio intervals',
+      points.map((p) => p.positiveLikelihoodRatio.ci?.method),
+    ),
+    methodsNote(
+      'Youden’s J interval',
+      points.map((p) => p.youdenJ.ci?.method),
+    ),
+  );
+}
+
 export function accuracyTable({ results, style, pointId, label }: PointTableInput): Draft {
   const level = formatLevel(results.settings.level);
   const models = results.models.filter((m) => pointOf(m, pointId));
@@ -80,7 +106,6 @@ export function accuracyTable({ results, style, pointId, label }: PointTableInpu
       ),
     );
   }
-  const sources = [...new Set(points.map((p) => p.thresholdSource))];
   return {
     stem: `${slug(pointId)}-accuracy`,
     section: 'operatingPoints',
@@ -88,26 +113,6 @@ export function accuracyTable({ results, style, pointId, label }: PointTableInpu
     title: `Diagnostic accuracy: ${label}`,
     columns,
     rows,
-    notes: notes(
-      `Estimates with ${level} confidence intervals (STARD 2015 item 24); counts are numerator/denominator. PPV, NPV: positive and negative predictive values; LR+, LR−: positive and negative likelihood ratios.`,
-      sources.includes('test') &&
-        'Thresholds derived on this test set are optimistic: accuracy at them will tend to be lower in new data.',
-      methodsNote(
-        'Intervals of proportions',
-        points.flatMap((p) => [p.sensitivity.ci?.method, p.specificity.ci?.method, p.ppv.ci?.method]),
-      ),
-      methodsNote(
-        'F1 interval',
-        points.map((p) => p.f1.ci?.method),
-      ),
-      methodsNote(
-        'Likelihood-ratio intervals',
-        points.map((p) => p.positiveLikelihoodRatio.ci?.method),
-      ),
-      methodsNote(
-        'Youden’s J interval',
-        points.map((p) => p.youdenJ.ci?.method),
-      ),
-    ),
+    notes: accuracyNotes(points, level),
   };
 }

@@ -14,6 +14,35 @@ import {
 import { methodsNote, notes } from './notes.js';
 import { type Draft, type TableCell, type TableColumn, type TableInput, type TableRow } from './table.js';
 
+/** The notes: ideal values, the smoothing summaries, the interval methods. */
+function calibrationNotes(
+  models: ModelResult[],
+  { level, smooth }: { level: string; smooth: boolean },
+): string[] {
+  const cals = models.map((m) => m.calibration as NonNullable<ModelResult['calibration']>);
+  return notes(
+    `Estimates with ${level} confidence intervals. Ideal values: intercept 0, slope 1, observed/expected ratio 1; lower Brier score and higher scaled Brier score are better.`,
+    smooth &&
+      'ICI, E50, E90, Emax: mean, median, 90th percentile and maximum absolute difference between the smoothed observed proportion and the predicted probability.',
+    methodsNote(
+      'Intercept and slope intervals',
+      cals.flatMap((c) => [c.intercept.ci?.method, c.slope.ci?.method]),
+    ),
+    methodsNote(
+      'Observed/expected interval',
+      cals.map((c) => c.observedExpectedRatio.ci?.method),
+    ),
+    methodsNote(
+      'Brier interval',
+      cals.map((c) => c.brierCi?.method),
+    ),
+    methodsNote(
+      'Smoothing',
+      cals.map((c) => c.smooth?.method),
+    ),
+  );
+}
+
 export function calibrationTable({ results }: TableInput): Draft | null {
   const level = formatLevel(results.settings.level);
   const models = results.models.filter((m) => m.calibration);
@@ -62,33 +91,12 @@ export function calibrationTable({ results }: TableInput): Draft | null {
       );
     }
   }
-  const cals = models.map((m) => m.calibration as NonNullable<ModelResult['calibration']>);
   return {
     stem: 'calibration',
     section: 'calibration',
     title: 'Calibration of predicted probabilities',
     columns,
     rows,
-    notes: notes(
-      `Estimates with ${level} confidence intervals. Ideal values: intercept 0, slope 1, observed/expected ratio 1; lower Brier score and higher scaled Brier score are better.`,
-      smooth &&
-        'ICI, E50, E90, Emax: mean, median, 90th percentile and maximum absolute difference between the smoothed observed proportion and the predicted probability.',
-      methodsNote(
-        'Intercept and slope intervals',
-        cals.flatMap((c) => [c.intercept.ci?.method, c.slope.ci?.method]),
-      ),
-      methodsNote(
-        'Observed/expected interval',
-        cals.map((c) => c.observedExpectedRatio.ci?.method),
-      ),
-      methodsNote(
-        'Brier interval',
-        cals.map((c) => c.brierCi?.method),
-      ),
-      methodsNote(
-        'Smoothing',
-        cals.map((c) => c.smooth?.method),
-      ),
-    ),
+    notes: calibrationNotes(models, { level, smooth }),
   };
 }
