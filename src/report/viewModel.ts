@@ -1,7 +1,8 @@
 /**
  * The view model: everything the HTML templates show, as finished strings. Templates only
- * place these strings (escaped); every number is formatted here (through format.ts) and
- * every sentence written here, from the results alone.
+ * place these strings (escaped); every number is formatted (through src/format/) and every
+ * sentence written in src/report/, from the results alone. The parts live in view/ (types,
+ * table views, key results, sections, warnings, figures); this file puts them together.
  */
 import type { Results } from '../evaluate/results.js';
 import { formatInteger, formatIsoDate, type NumberStyle } from '../format/numbers.js';
