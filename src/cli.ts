@@ -11,8 +11,14 @@ import { startBootstrapWorkers } from './evaluate/bootstrapThreads.js';
 import { InputError } from './load/errors.js';
 import { loadStudy, type Study } from './load/loadStudy.js';
 import { parseCsv } from './load/csv.js';
-import { readYoloScores, type YoloAggregate } from './load/yolo.js';
-import { starterStudy } from './commands/initStudy.js';
+import {
+  readYoloScores,
+  refuseOverwritingInputs,
+  writeFileReplacing,
+  yoloImportHeader,
+  type YoloAggregate,
+} from './load/yolo.js';
+import { starterStudyWithNotices } from './commands/initStudy.js';
 import { formatCsv } from './output/csv.js';
 import { writeDirectoryAtomically } from './output/atomicDirectory.js';
 import type { Paper } from './pdf/printPdf.js';
@@ -219,10 +225,12 @@ Youden) with every setting at its default. Check the guesses, then:
       const table = parseCsv(text, dataFile);
       const relative =
         path.relative(path.dirname(path.resolve(options.out)), path.resolve(dataFile)) || dataFile;
-      writeFileSync(options.out, starterStudy(table, relative.split(path.sep).join('/')));
+      const starter = starterStudyWithNotices(table, relative.split(path.sep).join('/'));
+      writeFileSync(options.out, starter.text);
       console.error(
         `dxreport: wrote ${options.out}; check the guessed columns, then run: dxreport report ${options.out} --out results`,
       );
+      for (const notice of starter.notices) console.error(`dxreport: ${notice}`);
     } catch (error) {
       failWith(error);
     }
@@ -290,9 +298,10 @@ Each detection file holds one box per line, "class cx cy w h conf" (YOLOv5/v8 --
         const scores = models.map((m) =>
           readYoloScores(m.folder, ids, { aggregate: options.aggregate as YoloAggregate, topK, classes }),
         );
-        const header = [...table.header, ...models.map((m) => m.name)];
+        const header = yoloImportHeader(options.labels, table.header, models);
+        refuseOverwritingInputs(options.out, [options.labels]);
         const rows = table.rows.map((row, r) => [...row, ...scores.map((s) => String(s[r] as number))]);
-        writeFileSync(options.out, formatCsv(header, rows));
+        writeFileReplacing(options.out, formatCsv(header, rows));
         console.error(`dxreport: wrote ${options.out} (${rows.length} images, ${models.length} model(s))`);
       } catch (error) {
         failWith(error);

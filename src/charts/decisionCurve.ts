@@ -12,6 +12,7 @@ import { formatFixed, formatLevel } from '../format/numbers.js';
 import type { ChartSpec } from './index.js';
 import { layers } from './vl.js';
 import { GREYS, SIZE, VEGA_LITE_SCHEMA, modelColour, theme } from './theme.js';
+import { extent } from './extent.js';
 
 const TREAT_ALL = 'Treat all';
 const TREAT_NONE = 'Treat none';
@@ -71,8 +72,7 @@ function strategyData(results: Results, withCurves: { model: ModelResult; index:
     });
   }
   const thresholds = data.lines.map((l) => l.threshold);
-  const from = Math.min(...thresholds);
-  const to = Math.max(...thresholds);
+  const { min: from, max: to } = extent(thresholds);
   const treatAll = results.decisionCurve?.treatAll ?? [];
   if (treatAll.length > 0) {
     data.add({ name: TREAT_ALL, colour: GREYS.treatAll, dash: [6, 4], points: treatAll, withBand: false });

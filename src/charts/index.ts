@@ -181,11 +181,10 @@ export interface PngOptions {
  * Without font files resvg drops all text, so it falls back to the system fonts when no
  * DejaVu Sans is found.
  */
-function resvgOptions(options: PngOptions): ResvgRenderOptions {
-  const dpi = options.dpi ?? 300;
+function resvgOptions(svg: string, options: PngOptions): ResvgRenderOptions {
   const fontFiles = options.fontFiles ?? findDejaVuFonts();
   return {
-    fitTo: { mode: 'zoom', value: dpi / 96 },
+    fitTo: { mode: 'zoom', value: pngDpi(svg, options) / 96 },
     background: 'white',
     font: {
       loadSystemFonts: fontFiles.length === 0,
@@ -197,9 +196,32 @@ function resvgOptions(options: PngOptions): ResvgRenderOptions {
   };
 }
 
+/** Bounds of a figure's PNG: whatever the SVG's size, the image stays printable and small. */
+export const PNG_LIMITS = { side: 12_000, pixels: 40_000_000 } as const;
+
+/**
+ * The resolution the PNG is drawn at: `dpi` (default 300), lowered when the image would
+ * exceed `PNG_LIMITS` (its pHYs chunk then records the lower resolution, so it still prints
+ * at the SVG's size).
+ */
+export function pngDpi(svg: string, options: PngOptions = {}): number {
+  const dpi = options.dpi ?? 300;
+  let size: { width: number; height: number };
+  try {
+    size = svgSize(svg);
+  } catch {
+    return dpi;
+  }
+  const zoom = dpi / 96;
+  const largest = Math.max(size.width, size.height) * zoom;
+  const pixels = size.width * size.height * zoom * zoom;
+  const scale = Math.min(1, PNG_LIMITS.side / largest, Math.sqrt(PNG_LIMITS.pixels / pixels));
+  return scale < 1 ? Math.floor(dpi * scale * 1000) / 1000 : dpi;
+}
+
 export function renderPng(svg: string, options: PngOptions = {}): Uint8Array {
-  const resvg = new Resvg(svg, resvgOptions(options));
-  return withResolution(new Uint8Array(resvg.render().asPng()), options.dpi ?? 300);
+  const resvg = new Resvg(svg, resvgOptions(svg, options));
+  return withResolution(new Uint8Array(resvg.render().asPng()), pngDpi(svg, options));
 }
 
 /**
@@ -207,8 +229,8 @@ export function renderPng(svg: string, options: PngOptions = {}): Uint8Array {
  * parallel: the same bytes.
  */
 export async function renderPngAsync(svg: string, options: PngOptions = {}): Promise<Uint8Array> {
-  const image = await renderAsync(svg, resvgOptions(options));
-  return withResolution(new Uint8Array(image.asPng()), options.dpi ?? 300);
+  const image = await renderAsync(svg, resvgOptions(svg, options));
+  return withResolution(new Uint8Array(image.asPng()), pngDpi(svg, options));
 }
 
 const CRC_TABLE = (() => {

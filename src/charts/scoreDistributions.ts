@@ -32,6 +32,7 @@ import {
   modelColour,
   theme,
 } from './theme.js';
+import { extent } from './extent.js';
 
 /** Bins over [0, 1] for probabilities; about this many round bins otherwise. */
 const PROBABILITY_BIN_WIDTH = 0.025;
@@ -194,7 +195,7 @@ export function scoreDistributionsChart(results: Results): ChartSpec | null {
     const probability = model.scoreKind === 'probability';
     const edges = probability
       ? probabilityEdges(PROBABILITY_BIN_WIDTH)
-      : binEdges(Math.min(...scores), Math.max(...scores), SCORE_BINS);
+      : binEdges(extent(scores).min, extent(scores).max, SCORE_BINS);
     const bins: HistogramBin[] = histogram(counts, edges, probability);
     return { model, index, bins, domain: [edges.start, round(edges.start + edges.count * edges.width, 12)] };
   });

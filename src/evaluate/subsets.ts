@@ -83,16 +83,30 @@ export function summariseModels(
   });
 }
 
-function take<T extends Float64Array | Uint8Array | Int32Array>(array: T, indices: number[]): T {
-  const constructor = array.constructor as unknown as { from(values: number[]): T };
-  return constructor.from(indices.map((i) => array[i] as number));
+function take<T extends Float64Array | Uint8Array | Int32Array>(array: T, indices: readonly number[]): T {
+  const constructor = array.constructor as unknown as { new (length: number): T };
+  const out = new constructor(indices.length);
+  for (let k = 0; k < indices.length; k++) out[k] = array[indices[k] as number] as number;
+  return out;
 }
 
-/** Distinct values in a stable order: numerically when every value is a number, else by code point. */
-function orderedValues(values: string[]): string[] {
-  const distinct = [...new Set(values)];
+/**
+ * The rows of each distinct value, in one pass over the column (not one pass per value, which
+ * took 266 s for 50,000 values on 100,000 rows), the values in a stable order: numerically
+ * when every value is a number, else by code point.
+ */
+export function rowsByValue(values: readonly string[]): [string, number[]][] {
+  const rows = new Map<string, number[]>();
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] as string;
+    const list = rows.get(value);
+    if (list) list.push(i);
+    else rows.set(value, [i]);
+  }
+  const distinct = [...rows.keys()];
   const numeric = distinct.every((v) => v !== '' && Number.isFinite(Number(v)));
-  return distinct.sort((a, b) => (numeric ? Number(a) - Number(b) : a < b ? -1 : a > b ? 1 : 0));
+  distinct.sort((a, b) => (numeric ? Number(a) - Number(b) : a < b ? -1 : a > b ? 1 : 0));
+  return distinct.map((value) => [value, rows.get(value) as number[]]);
 }
 
 export function subgroupResults(
@@ -106,11 +120,7 @@ export function subgroupResults(
 ): SubgroupResult[] {
   const results: SubgroupResult[] = [];
   for (const [column, values] of subgroupValues) {
-    for (const value of orderedValues(values)) {
-      const indices: number[] = [];
-      values.forEach((v, i) => {
-        if (v === value) indices.push(i);
-      });
+    for (const [value, indices] of rowsByValue(values)) {
       const subset: CaseSubset = {
         labels: take(all.labels, indices),
         scores: all.scores.map((s) => take(s, indices)),

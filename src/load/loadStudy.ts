@@ -8,6 +8,7 @@ import { LineCounter, parseDocument, isMap, isScalar, type Document, type Node }
 import { z } from 'zod';
 import { parseCsv, type CsvTable } from './csv.js';
 import { closest, InputError } from './errors.js';
+import { checkStudyLimits, checkSubgroupValues } from './limits.js';
 import { readYoloScores } from './yolo.js';
 import { studySchema, type StudyFile } from './studySchema.js';
 
@@ -435,6 +436,7 @@ export function loadStudy(studyFile: string): Study {
   ).toString('utf8');
   const doc = new StudyDocument(studyFile, text);
   const settings = validate(doc, doc.document.toJS());
+  checkStudyLimits(settings, (segments, detail) => doc.error(segments, detail));
 
   const models: StudyModel[] = settings.models.map((m) => ({
     id: m.id,
@@ -488,6 +490,9 @@ export function loadStudy(studyFile: string): Study {
   }
   const baseDir = path.dirname(studyPath);
   const { data, negativeLabel } = readCases(settings.data, baseDir, settings, models, doc, ['data']);
+  checkSubgroupValues(settings.subgroups, data.subgroupValues, (segments, detail) =>
+    doc.error(segments, detail),
+  );
   const positiveLabel = String(settings.outcome.positive);
   let validation: CaseData | null = null;
   if (settings.thresholdsFrom !== undefined) {

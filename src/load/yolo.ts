@@ -5,7 +5,15 @@
  * 1 − Π(1 − conf), or the mean of the top k; an optional class filter keeps only some
  * classes. An image with no file or no (kept) boxes scores 0.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import {
+  existsSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { InputError } from './errors.js';
 
@@ -63,8 +71,12 @@ export function aggregateBoxes(boxes: readonly YoloBox[], options: YoloOptions):
     .map((b) => b.confidence);
   if (kept.length === 0) return 0;
   switch (options.aggregate) {
-    case 'max':
-      return Math.max(...kept);
+    case 'max': {
+      // a loop, not Math.max(...kept): a spread of 200,000 boxes overflows the call stack
+      let largest = 0;
+      for (const c of kept) if (c > largest) largest = c;
+      return largest;
+    }
     case 'noisy-or':
       return 1 - kept.reduce((product, c) => product * (1 - c), 1);
     case 'top-k-mean': {
@@ -88,4 +100,60 @@ export function readYoloScores(folder: string, ids: readonly string[], options: 
     const file = path.join(folder, name);
     return aggregateBoxes(parseYoloFile(readFileSync(file, 'utf8'), file), options);
   });
+}
+
+/**
+ * The imported CSV's header: the labels' columns, then one per model. Refuses a model name
+ * that is already a column (a second import onto its own output) or given twice, rather than
+ * writing a header with two columns of one name.
+ */
+export function yoloImportHeader(
+  labelsFile: string,
+  labelsHeader: readonly string[],
+  models: readonly { name: string }[],
+): string[] {
+  const seen = new Set(labelsHeader);
+  for (const { name } of models) {
+    if (seen.has(name)) {
+      const where = labelsHeader.includes(name)
+        ? `${labelsFile} already has a column "${name}"`
+        : 'given twice';
+      throw new InputError(
+        { file: labelsFile, line: 1 },
+        `--model ${name}: ${where}; choose another model name`,
+      );
+    }
+    seen.add(name);
+  }
+  return [...labelsHeader, ...models.map((m) => m.name)];
+}
+
+function samePath(a: string, b: string): boolean {
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return path.resolve(p);
+    }
+  };
+  return real(a) === real(b);
+}
+
+/** Refuses an output path that is one of the inputs (it would be overwritten before being read again). */
+export function refuseOverwritingInputs(out: string, inputs: readonly string[]): void {
+  const input = inputs.find((i) => samePath(out, i));
+  if (input !== undefined) {
+    throw new InputError({ file: out }, `--out is the input ${input}: write to another file`);
+  }
+}
+
+/** Writes `text` to a temporary file beside `file` and renames it into place: never half a file. */
+export function writeFileReplacing(file: string, text: string): void {
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.dxreport-${process.pid}.tmp`);
+  try {
+    writeFileSync(temporary, text);
+    renameSync(temporary, file);
+  } finally {
+    rmSync(temporary, { force: true });
+  }
 }

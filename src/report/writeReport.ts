@@ -68,18 +68,22 @@ export async function writeReport(
     { buildTables },
     { toCsv },
     { buildViewModel },
+    { displayResults },
   ] = await Promise.all([
     import('../charts/index.js'),
     import('./renderHtml.js'),
     import('./tables/buildTables.js'),
     import('./tables/csv.js'),
     import('./viewModel.js'),
+    import('./displayText.js'),
   ]);
+  // the documents show user text cut, with controls visible (results.json above keeps it whole)
+  const shown = displayResults(results);
   options.onStep?.('charts');
   const figures = [];
   // the PNGs rasterise on background threads while the next charts are drawn
   const pngs: Promise<void>[] = [];
-  for (const chart of buildCharts(results)) {
+  for (const chart of buildCharts(shown)) {
     const svg = await renderSvg(chart.spec);
     write(`figures/${chart.name}.svg`, svg);
     const png = renderPngAsync(svg).then((image) => write(`figures/${chart.name}.png`, image));
@@ -96,11 +100,11 @@ export async function writeReport(
   }
   await Promise.all(pngs);
   // the tables are built once: the CSV files and the HTML show the same ones
-  const tables = buildTables(results);
+  const tables = buildTables(shown);
   for (const table of tables) write(`tables/${table.name}.csv`, toCsv(table));
 
   options.onStep?.('html');
-  const viewModel = buildViewModel(results, { generatedAt: options.generatedAt, tables });
+  const viewModel = buildViewModel(shown, { generatedAt: options.generatedAt, tables });
   const html = renderHtml(
     viewModel,
     figures,
@@ -121,7 +125,7 @@ export async function writeReport(
   options.onStep?.('pdf');
   write(
     'report.pdf',
-    await printPdf(html, { executablePath: browser, paper: options.paper, title: results.title }),
+    await printPdf(html, { executablePath: browser, paper: options.paper, title: shown.title }),
   );
   return { files, pdf: 'written' };
 }

@@ -70,13 +70,24 @@ export function segmentArea(
 }
 
 /**
+ * How far from the diagonal's area a raw partial area may be and still count as on the
+ * diagonal, relative to the range's width (the scale of the area): the summed trapezoids of a
+ * curve lying exactly on the chance line carry rounding errors of a few ulps per segment,
+ * which a bare `raw < minimum` read as "below the diagonal" (pROC 1.18 does the same and
+ * returns NA for some such curves; see test/reference/partial_auc_chance.R).
+ */
+const DIAGONAL_TOLERANCE = 1e-10;
+
+/**
  * McClish's standardisation of a raw partial area over [from, to]; NaN when the area is
- * below the diagonal's, where the standardisation is not defined (pROC returns NA).
+ * below the diagonal's, where the standardisation is not defined (pROC returns NA); exactly
+ * 0.5 for an area on the diagonal within rounding.
  */
 export function mcclishStandardised(raw: number, from: number, to: number): number {
   const maximum = to - from;
   // area under the diagonal y = 1 − x between from and to
   const minimum = to - from - (to * to - from * from) / 2;
+  if (Math.abs(raw - minimum) <= DIAGONAL_TOLERANCE * maximum) return 0.5;
   if (raw < minimum) return Number.NaN;
   return (1 + (raw - minimum) / (maximum - minimum)) / 2;
 }

@@ -17,9 +17,9 @@ describe('dxreport init', () => {
     const result = run('init', path.join(dir, 'data.csv'), '--out', out);
     expect(result.status).toBe(0);
     const text = readFileSync(out, 'utf8');
-    expect(text).toContain('outcome: { column: y, positive: 1 }');
-    expect(text).toContain('id: case_id');
-    expect(text).toContain('score: a }');
+    expect(text).toContain('outcome: { column: "y", positive: "1" }');
+    expect(text).toContain('id: "case_id"');
+    expect(text).toContain('score: "a" }');
     expect(text).toContain('minSensitivity: 0.90');
     const study = loadStudy(out);
     expect(study.models.map((m) => m.scoreColumn)).toEqual(['a', 'b']);

@@ -21,3 +21,4 @@ Rscript test/reference/calibration.R             # expected/calibration_<set>.js
 /usr/bin/python3 test/reference/calibration.py   # expected/pr_<set>.json, calibration_statsmodels_<set>.json
 /usr/bin/python3 test/reference/crosscheck.py   # independent re-derivation; exits 1 on any disagreement
 /usr/bin/python3 test/reference/mersenne_twister.py   # expected/mersenne_twister.json
+Rscript test/reference/partial_auc_chance.R     # expected/partial_auc_chance.json (McClish on the chance line)

@@ -166,7 +166,7 @@ describe('SVG checks', () => {
     });
     expect(() =>
       renderHtml(vm, [{ name: 'roc', title: 't', caption: '', svg: '<svg><script>x()</script></svg>' }]),
-    ).toThrow(/roc: the SVG contains a <script> element/);
+    ).toThrow(/figure roc:1: the SVG contains a <script> element/);
   });
 });
 
