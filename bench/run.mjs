@@ -12,7 +12,9 @@
 // call; dxreport after warm-up runs, its worker threads started). Timings on a loaded machine
 // are unreliable: the load average is printed; rerun when it is low.
 import { spawnSync } from 'node:child_process';
-import { availableParallelism, loadavg } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { evaluate, loadStudy, stopBootstrapWorkers } from '../dist/index.js';
 import { lastThreadedRun } from '../dist/evaluate/bootstrapThreads.js';
@@ -70,6 +72,21 @@ times <- sapply(1:${R_RUNS}, function(i) system.time(ci.auc(r, method = "bootstr
 cat(median(times), "\\n")
 `;
 const r = spawnSync('Rscript', ['-e', rScript], { encoding: 'utf8' });
+
+// whole process, one shot: the bin (bundled CLI) writing results.json, against Rscript doing
+// pROC's bootstrap of one AUC (library, read.csv and all), medians of interleaved runs
+const wholeRuns = { dxreport: [], pROC: [] };
+const rWhole = `suppressMessages(library(pROC)); d <- read.csv("examples/bone-tumour/predictions.csv"); r <- roc(d$malignant, d$tl_score, levels = c(0, 1), direction = "<", quiet = TRUE); set.seed(1); invisible(ci.auc(r, method = "bootstrap", boot.n = ${REPLICATES}, progress = "none"))`;
+const outDir = mkdtempSync(path.join(tmpdir(), 'dxreport-bench-'));
+for (let i = 0; i < 5; i++) {
+  let start = performance.now();
+  spawnSync(process.execPath, ['dist/bundle/cli.js', 'report', STUDY, '--out', outDir, '--format', 'json']);
+  wholeRuns.dxreport.push((performance.now() - start) / 1000);
+  start = performance.now();
+  const whole = spawnSync('Rscript', ['-e', rWhole]);
+  if (whole.status === 0) wholeRuns.pROC.push((performance.now() - start) / 1000);
+}
+rmSync(outDir, { recursive: true, force: true });
 const loadAfter = loadavg()[0];
 const ms = (seconds) => `${(seconds * 1000).toFixed(1)} ms`;
 console.log(
@@ -97,6 +114,11 @@ if (r.status !== 0) {
   process.exit(0);
 }
 const pROCSeconds = Number(r.stdout.trim());
+const wholeDx = median(wholeRuns.dxreport);
+const wholeR = median(wholeRuns.pROC);
+console.log(
+  `whole process, one shot (medians of 5): dxreport report --format json ${ms(wholeDx)}; Rscript pROC bootstrap of one AUC ${ms(wholeR)} → ratio ${(wholeR / wholeDx).toFixed(1)}× (target ≥ 4×)`,
+);
 console.log(`pROC ci.auc(method = "bootstrap", boot.n = ${REPLICATES}), one model's AUC: ${ms(pROCSeconds)}`);
 console.log('ratios (pROC time / dxreport time; issue 3 target ≥ 20×):');
 for (const [label, seconds] of rows.slice(1)) {

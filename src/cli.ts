@@ -24,6 +24,7 @@ import { writeDirectoryAtomically } from './output/atomicDirectory.js';
 import type { Paper } from './pdf/printPdf.js';
 import { reportDate, writeReport, type OutputFormat, type ReportOutcome } from './report/writeReport.js';
 import { VERSION } from './version.js';
+import { writeFullCurves } from './output/fullCurves.js';
 
 const FORMATS: readonly OutputFormat[] = ['json', 'html', 'pdf'];
 
@@ -86,6 +87,7 @@ interface ReportCliOptions {
   pdf: boolean;
   paper: string;
   templateDir?: string;
+  fullCurves?: boolean;
   debug?: boolean;
 }
 
@@ -118,6 +120,7 @@ async function report(studyFile: string, options: ReportCliOptions) {
         ? { onStep: (step: string) => process.stderr.write(`dxreport: ${step}…\n`) }
         : {}),
     });
+    if (options.fullCurves) writeFullCurves(dir, study);
   });
   for (const line of notices) console.error(`dxreport: ${line}`);
   const written = ['results.json', 'report.html', 'report.pdf'].filter((f) => outcome?.files.includes(f));
@@ -162,6 +165,7 @@ program
     'threads for the bootstrap (default: every CPU, at most 8, when replicates × models × cases ≥ 20 million, else 1); the results are identical for any number',
     parseThreads,
   )
+  .option('--full-curves', 'also write every ROC and precision–recall point as CSV (curves/)')
   .option('--debug', 'print stack traces on errors')
   .addHelpText(
     'after',
@@ -172,6 +176,7 @@ Writes into the --out folder:
   report.pdf          the same, paginated (needs Chromium: apt-get install chromium)
   figures/            each chart as .svg, 300-dpi .png and .vl.json (Vega-Lite, restyle it in the Vega editor)
   tables/             each table as .csv, full precision
+  curves/             with --full-curves: every ROC and precision–recall point as .csv
 
 Examples:
   dxreport report study.yaml --out results

@@ -39,7 +39,8 @@ import {
   pairedTable,
   type PairedSettings,
 } from './comparisons.js';
-import { aucResult, partialAucResults, rocPoints } from './discrimination.js';
+import { aucResult, partialAucResults } from './discrimination.js';
+import { boundedCurves } from './boundedCurves.js';
 import { threadedBlockRunner } from './bootstrapThreads.js';
 import { aucVarianceMethod, subgroupResults, summariseModels } from './subsets.js';
 import {
@@ -68,7 +69,7 @@ import {
   thresholdGrid,
   treatAllCurve,
 } from '../statistics/decisionCurve.js';
-import { maximumF1, precisionRecallCurve } from '../statistics/averagePrecision.js';
+import { maximumF1 } from '../statistics/averagePrecision.js';
 import { calibrationSummary } from '../statistics/calibration.js';
 import { VERSION } from '../version.js';
 import { predictiveValueScoreTest, type PairedCallsTable } from '../statistics/predictiveValueScoreTest.js';
@@ -293,6 +294,8 @@ function evaluateStudy(
         `${path}.operatingPoints[${j}]`,
       ),
     );
+    const maxF1 = maximumF1Result(scores);
+    const curvePoints = boundedCurves(curve, [...operatingPoints.map((p) => p.threshold), maxF1?.threshold]);
     const result: ModelResult = {
       id: model.id,
       name: model.name,
@@ -300,11 +303,12 @@ function evaluateStudy(
       scoreKind,
       auc,
       partialAuc: partialAucs,
-      roc: rocPoints(curve),
+      roc: curvePoints.roc,
       averagePrecision: { estimate: averagePrecisionFromCurve(curve) },
-      maxF1: maximumF1Result(scores),
-      precisionRecall: precisionRecallCurve(scores, labels),
+      maxF1,
+      precisionRecall: curvePoints.precisionRecall,
       operatingPoints,
+      ...(curvePoints.thinning ? { curveThinning: curvePoints.thinning } : {}),
     };
     if (targetPrevalence !== undefined) {
       for (const point of operatingPoints) {
@@ -327,6 +331,7 @@ function evaluateStudy(
         level,
         bins: settings.calibration.bins,
         span: settings.calibration.span,
+        surface: settings.calibration.surface,
         onWarning: (warning) =>
           warnings.add(
             warning.code as WarningCode,

@@ -4,6 +4,7 @@
  * (`TestResult`), as pROC's `htest` does. Numbers that cannot be computed are `null`, and a
  * warning says why.
  */
+import type { CurveThinning } from '../statistics/curveThinning.js';
 
 export const RESULTS_SCHEMA = 'dxreport/results@1';
 
@@ -166,6 +167,11 @@ export interface ModelResult {
   maxF1?: { estimate: number; threshold: number; ci?: Interval | null };
   precisionRecall?: PrecisionRecallPoint[];
   operatingPoints: OperatingPointResult[];
+  /**
+   * Present when `roc` or `precisionRecall` holds a thinned curve (more than 10,000 points):
+   * the full length, the points kept and the error bound (see statistics/curveThinning.ts).
+   */
+  curveThinning?: { roc?: CurveThinning; precisionRecall?: CurveThinning };
   calibration?: CalibrationResult;
   decisionCurve?: DecisionCurvePoint[];
   /** Net benefit at `targetPrevalence` (sensitivity and specificity from the data, Bayes). */

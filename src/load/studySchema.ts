@@ -152,6 +152,12 @@ export const studySchema = z
       .object({
         bins: z.number().int().min(2).max(100).default(10),
         span: z.number().gt(0).max(1).default(0.75),
+        surface: z
+          .enum(['interpolate', 'direct'])
+          .default('interpolate')
+          .describe(
+            "Loess evaluation: interpolate (R's default: k-d tree vertices, cubic Hermite) or direct (exact at every case; O(n²))",
+          ),
       })
       .strict()
       .prefault({}),

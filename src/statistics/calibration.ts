@@ -17,8 +17,9 @@
  *   `cut(p, unique(quantile(p, 0:g/g)), include.lowest = TRUE)`; right-closed intervals, so
  *   tied p values always share a group; fewer groups when quantiles coincide; empty groups
  *   dropped) with the mean prediction and the observed proportion with its Wilson interval.
- * - Smoothed calibration curve: loess of y on p (degree 2, tricube, span as given; see
- *   loess.ts, exact "direct" evaluation) evaluated at every case's p, and the summaries of
+ * - Smoothed calibration curve: loess of y on p (degree 2, tricube, span as given) as R's
+ *   `loess(y ~ p)` computes it by default (surface = "interpolate", loessInterpolate.ts), or
+ *   optionally by exact evaluation (surface = "direct", loess.ts), at every case's p, and the summaries of
  *   Austin & Steyerberg (2019, Stat Med 38:4051–4065): ICI = mean |ŝ(p) − p|, E50 and E90
  *   = median and 90th percentile of |ŝ(p) − p| (R's quantile type 7), Emax = max. The curve
  *   for plotting is ŝ at 100 evenly spaced points from min p to max p; ŝ is not clipped to
@@ -43,6 +44,7 @@ import type {
 import { twoSidedNormalP, zForLevel } from './distributions.js';
 import { fitLogistic, isUsableFit, type LogisticFit } from './logisticRegression.js';
 import { loessSmoother } from './loess.js';
+import { loessInterpolator } from './loessInterpolate.js';
 import { proportionMethodNames, wilsonInterval } from './proportionIntervals.js';
 import { quantilesType7 } from './quantile.js';
 import { caseWeight, checkCaseWeights, checkLabelled } from './caseWeights.js';
@@ -73,8 +75,9 @@ function checkProbabilities(
 /** logit p with p clamped to [1e-15, 1 − 1e-15], and how many cases were clamped. */
 export function clampedLogits(p: Float64Array): { logits: Float64Array; clamped: number } {
   let clamped = 0;
-  const logits = Float64Array.from(p, (value) => {
-    let q = value;
+  const logits = new Float64Array(p.length);
+  for (let i = 0; i < p.length; i++) {
+    let q = p[i] as number;
     if (q < PROBABILITY_CLAMP) {
       q = PROBABILITY_CLAMP;
       clamped++;
@@ -82,8 +85,8 @@ export function clampedLogits(p: Float64Array): { logits: Float64Array; clamped:
       q = 1 - PROBABILITY_CLAMP;
       clamped++;
     }
-    return Math.log(q / (1 - q));
-  });
+    logits[i] = Math.log(q / (1 - q));
+  }
   return { logits, clamped };
 }
 
@@ -302,20 +305,40 @@ export type SmoothCalibration = NonNullable<CalibrationResult['smooth']>;
 export const SMOOTH_CURVE_POINTS = 100;
 
 /**
- * Loess calibration curve and Austin & Steyerberg's ICI, E50, E90 and Emax. Throws a
- * RangeError when the loess cannot be computed (span too small, degenerate neighbourhood).
+ * How the loess is evaluated: `interpolate` (R's default: exact local fits at the k-d tree
+ * vertices, cubic Hermite interpolation between them; see loessInterpolate.ts) or `direct`
+ * (an exact local fit at every distinct predicted probability; O(n²)).
  */
-export function smoothCalibration(
+export type LoessSurface = 'interpolate' | 'direct';
+
+export interface SmoothCalibrationOptions {
+  span: number;
+  /** Default `interpolate`, as R's `loess()` and CalibrationCurves. */
+  surface?: LoessSurface;
+  weights?: Float64Array;
+}
+
+const SMOOTH_METHODS: Record<LoessSurface, string> = {
+  interpolate:
+    'loess (local quadratic, tricube weights; k-d tree vertices with cubic Hermite interpolation, as R)',
+  direct: 'loess (local quadratic, tricube weights, exact evaluation)',
+};
+
+/** The fitted curve p ↦ loess(y ~ p)(p) for the chosen surface. */
+function smootherOf(
   p: Float64Array,
   y: Uint8Array,
-  span: number,
-  weights?: Float64Array,
-): SmoothCalibration {
-  checkProbabilities(p, y, weights, 'smoothed calibration');
-  const degree = 2;
-  const smoother = loessSmoother(p, Float64Array.from(y), { span, degree, weights });
+  options: SmoothCalibrationOptions,
+): (value: number) => number {
+  const { span, weights } = options;
+  const loessOptions = { span, degree: 2 as const, weights };
+  if ((options.surface ?? 'interpolate') === 'interpolate') {
+    return loessInterpolator(p, Float64Array.from(y), loessOptions).predict;
+  }
+  // direct fits cost O(n) each: evaluate each distinct probability once
+  const smoother = loessSmoother(p, Float64Array.from(y), loessOptions);
   const cache = new Map<number, number>();
-  const smoothAt = (value: number): number => {
+  return (value: number): number => {
     let s = cache.get(value);
     if (s === undefined) {
       s = smoother.predict(value);
@@ -323,6 +346,21 @@ export function smoothCalibration(
     }
     return s;
   };
+}
+
+/**
+ * Loess calibration curve and Austin & Steyerberg's (2019) ICI, E50, E90 and Emax: the
+ * mean, median, 0.9 quantile (type 7) and maximum of |loess(p) − p| over the cases. Throws
+ * a RangeError when the loess cannot be computed (span too small, degenerate neighbourhood).
+ */
+export function smoothCalibration(
+  p: Float64Array,
+  y: Uint8Array,
+  options: SmoothCalibrationOptions,
+): SmoothCalibration {
+  const { span, weights } = options;
+  checkProbabilities(p, y, weights, 'smoothed calibration');
+  const smoothAt = smootherOf(p, y, options);
   const differences = new Float64Array(p.length);
   let sum = 0;
   let total = 0;
@@ -349,9 +387,9 @@ export function smoothCalibration(
     points.push({ predicted, observed: smoothAt(predicted) });
   }
   return {
-    method: 'loess (local quadratic, tricube weights, exact evaluation)',
+    method: SMOOTH_METHODS[options.surface ?? 'interpolate'],
     span,
-    degree,
+    degree: 2,
     points,
     ici: sum / total,
     e50,
@@ -374,6 +412,8 @@ export interface CalibrationSummaryOptions {
   level: number;
   bins: number;
   span: number;
+  /** How the loess is evaluated (default `interpolate`). */
+  surface?: LoessSurface;
   weights?: Float64Array;
   /** Receives each condition the caller should report as a warning. */
   onWarning?: (warning: CalibrationWarning) => void;
@@ -388,12 +428,13 @@ export function calibrationSummary(
   const { level, bins, span, weights } = options;
   const warn = options.onWarning ?? ((): void => undefined);
   checkProbabilities(p, y, weights, 'calibration');
-  const { clamped } = clampedLogits(
-    Float64Array.from(
-      { length: p.length },
-      (_, i) => (caseWeight(weights, i) > 0 ? (p[i] as number) : 0.5), // count only cases in use
-    ),
-  );
+  // the cases clampedLogits clamps, counting only cases in use (a plain loop: at 10⁶ cases
+  // building an array from an array-like object cost seconds)
+  let clamped = 0;
+  for (let i = 0; i < p.length; i++) {
+    const value = p[i] as number;
+    if (caseWeight(weights, i) > 0 && (value < PROBABILITY_CLAMP || value > 1 - PROBABILITY_CLAMP)) clamped++;
+  }
   if (clamped > 0) {
     warn({
       code: 'probabilities-clamped',
@@ -422,7 +463,7 @@ export function calibrationSummary(
   }
   let smooth: SmoothCalibration | null = null;
   try {
-    smooth = smoothCalibration(p, y, span, weights);
+    smooth = smoothCalibration(p, y, { span, weights, surface: options.surface });
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     warn({ code: 'smooth-calibration-unavailable', message: `smoothed calibration curve: ${error.message}` });

@@ -173,6 +173,17 @@ function inverseCrossProduct(r: number[][]): number[][] {
   return covariance;
 }
 
+/**
+ * value(i) for each index in `active`, as a typed array. A plain loop: `Float64Array.from` of
+ * a 10⁶-element array with a mapping function iterates it through the iterator protocol and
+ * took most of a calibration fit's time.
+ */
+function gather(active: readonly number[], value: (i: number) => number): Float64Array {
+  const out = new Float64Array(active.length);
+  for (let k = 0; k < active.length; k++) out[k] = value(active[k] as number);
+  return out;
+}
+
 export function fitLogistic(input: LogisticRegressionInput): LogisticFit {
   const { columns, outcome, offset, intercept, weights } = input;
   const maxIterations = input.maxIterations ?? 100;
@@ -204,11 +215,11 @@ export function fitLogistic(input: LogisticRegressionInput): LogisticFit {
   if (m === 0) throw new RangeError('fitLogistic: no case has a positive weight');
   const design: Float64Array[] = [];
   if (intercept) design.push(new Float64Array(m).fill(1));
-  for (const column of columns) design.push(Float64Array.from(active, (i) => column[i] as number));
+  for (const column of columns) design.push(gather(active, (i) => column[i] as number));
   const p = design.length;
-  const y = Float64Array.from(active, (i) => outcome[i] as number);
-  const w = Float64Array.from(active, (i) => (weights ? (weights[i] as number) : 1));
-  const off = Float64Array.from(active, (i) => (offset ? (offset[i] as number) : 0));
+  const y = gather(active, (i) => outcome[i] as number);
+  const w = gather(active, (i) => (weights ? (weights[i] as number) : 1));
+  const off = gather(active, (i) => (offset ? (offset[i] as number) : 0));
 
   const eta = new Float64Array(m);
   const mu = new Float64Array(m);

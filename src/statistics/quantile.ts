@@ -19,6 +19,7 @@ export function quantilesType7(
   weights?: Float64Array,
 ): number[] {
   checkCaseWeights(weights, values.length);
+  if (weights === undefined) return unweightedQuantiles(Float64Array.from(values).sort(), probabilities);
   const order = ascendingOrder(values);
   const sorted: number[] = [];
   const cumulative: number[] = [];
@@ -65,4 +66,23 @@ export function quantileType7(
   weights?: Float64Array,
 ): number {
   return quantilesType7(values, [probability], weights)[0] as number;
+}
+
+/** Type-7 quantiles of values already sorted ascending, all of weight 1 (same arithmetic as above). */
+function unweightedQuantiles(sorted: Float64Array, probabilities: readonly number[]): number[] {
+  const n = sorted.length;
+  if (n === 0) throw new RangeError('quantile of an empty sample');
+  return probabilities.map((probability) => {
+    if (!(probability >= 0 && probability <= 1)) throw new RangeError(`quantile: probability ${probability}`);
+    const index = 1 + Math.max(n - 1, 0) * probability;
+    const lower = Math.floor(index);
+    const upper = Math.ceil(index);
+    const atLower = sorted[lower - 1] as number;
+    const atUpper = sorted[upper - 1] as number;
+    if (index > lower && atUpper !== atLower) {
+      const fraction = index - lower;
+      return (1 - fraction) * atLower + fraction * atUpper;
+    }
+    return atLower;
+  });
 }

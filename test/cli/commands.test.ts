@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate, loadStudy } from '../../src/index.js';
 import { BASIC_CSV, studyFolder } from '../helpers/fixtures.js';
 
-const CLI = path.resolve('dist/cli.js');
+const CLI = path.resolve('dist/bundle/cli.js');
 const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
 
 describe('dxreport init', () => {

@@ -1,4 +1,4 @@
-// The CLI end to end (on the built dist/cli.js): exit codes, one-line errors, atomic output,
+// The CLI end to end (on the built bin, dist/bundle/cli.js): exit codes, one-line errors, atomic output,
 // byte-identical results for the same input and seed, and independence from row order.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BASIC_CSV, BASIC_STUDY, studyFolder } from '../helpers/fixtures.js';
 
-const CLI = path.resolve('dist/cli.js');
+const CLI = path.resolve('dist/bundle/cli.js');
 
 function run(...args: string[]) {
   return spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });

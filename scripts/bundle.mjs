@@ -1,0 +1,30 @@
+// Bundles the command line into dist/bundle/ (rolldown), so that a one-shot run loads a few
+// files instead of ~60 ES modules: dist/bundle/cli.js is package.json's "bin". The library
+// (dist/index.js and its modules, from tsc) is unchanged. The bootstrap's worker is its own
+// entry, dist/bundle/bootstrapWorker.js, beside the chunk that starts it (bootstrapThreads
+// resolves './bootstrapWorker.js' against its own URL). The report's modules (charts, HTML,
+// PDF) stay behind their dynamic imports, as chunks loaded only when a document is asked for.
+// Large runtime packages whose loading is already lazy (vega, vega-lite, puppeteer-core,
+// resvg, handlebars) stay external: they are imported from node_modules as before.
+// dist/bundle/ is two levels below the package root, as dist/report/ is, so renderHtml's
+// '../../templates/' resolves the same from both. Node 20.19+ (rolldown 1.2).
+import { rmSync } from 'node:fs';
+import { build } from 'rolldown';
+
+const EXTERNAL = [/^vega/, /^puppeteer-core/, /^@resvg\//, /^handlebars/, /^node:/];
+
+rmSync('dist/bundle', { recursive: true, force: true });
+await build({
+  input: { cli: 'dist/cli.js', bootstrapWorker: 'dist/evaluate/bootstrapWorker.js' },
+  platform: 'node',
+  external: EXTERNAL,
+  output: {
+    dir: 'dist/bundle',
+    format: 'esm',
+    entryFileNames: '[name].js',
+    chunkFileNames: '[name]-[hash].js',
+    minify: true,
+    sourcemap: true,
+  },
+  logLevel: 'warn',
+});

@@ -1,0 +1,40 @@
+// The bundled command line (package.json's bin, dist/bundle/, made by scripts/bundle.mjs):
+// the bootstrap's worker entry sits where the chunk that starts it looks for it, and its
+// module graph loads. (bootstrapThreads falls back to one thread when a worker fails, so a
+// broken worker bundle would otherwise go unnoticed.)
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const BUNDLE = path.resolve('dist/bundle');
+
+describe('the bundled CLI', () => {
+  it('is the bin of package.json', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { bin: Record<string, string> };
+    expect(pkg.bin.dxreport).toBe('dist/bundle/cli.js');
+  });
+
+  it('finds the bootstrap worker beside the chunk that starts it', () => {
+    const starters = readdirSync(BUNDLE)
+      .filter((f) => f.endsWith('.js'))
+      .filter((f) =>
+        /new URL\(["'`]\.\/bootstrapWorker\.js["'`]/.test(readFileSync(path.join(BUNDLE, f), 'utf8')),
+      );
+    expect(starters.length).toBeGreaterThan(0);
+    expect(existsSync(path.join(BUNDLE, 'bootstrapWorker.js'))).toBe(true);
+  });
+
+  it('loads the worker module graph', () => {
+    const run = spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `await import(${JSON.stringify(path.join(BUNDLE, 'bootstrapWorker.js'))})`,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(run.status, run.stderr).toBe(0);
+  });
+});
