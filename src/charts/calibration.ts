@@ -9,7 +9,7 @@
  * Only models with `calibration`; null when none has it.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { CalibrationResult, ModelResult, Results } from '../evaluate/results.js';
+import type { CalibrationResult, ModelResult, Results } from '../results/results.js';
 import {
   distinctMethods,
   histogram,

@@ -3,7 +3,7 @@
  * tables): model and operating-point labels,
  * and what can be rebuilt from the ROC points (the score distribution of each class).
  */
-import type { Interval, ModelResult, Results, RocPoint } from '../evaluate/results.js';
+import type { Interval, ModelResult, Results, RocPoint } from '../results/results.js';
 import { joinWords } from '../format/words.js';
 import { operatingPointShape } from './theme.js';
 

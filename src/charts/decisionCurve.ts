@@ -6,7 +6,7 @@
  * Null when no model has a decision curve.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { DecisionCurvePoint, ModelResult, Results } from '../evaluate/results.js';
+import type { DecisionCurvePoint, ModelResult, Results } from '../results/results.js';
 import { distinctMethods, modelNames, round, sampleText } from './data.js';
 import { formatFixed, formatLevel } from '../format/numbers.js';
 import type { ChartSpec } from './index.js';

@@ -7,7 +7,7 @@
  * `settings.level`. Null when there are no comparisons.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { ComparisonResult, Difference, Interval, Results } from '../evaluate/results.js';
+import type { ComparisonResult, Difference, Interval, Results } from '../results/results.js';
 import { distinctMethods, modelNames, operatingPointCatalogue, preferredInterval, round } from './data.js';
 import { formatFixed, formatInterval, formatLevel, formatPValue } from '../format/numbers.js';
 import type { ChartSpec } from './index.js';

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
-import type { Results } from '../evaluate/results.js';
+import type { Results } from '../results/results.js';
 import type { SectionId } from '../report/structure.js';
 import { calibrationChart } from './calibration.js';
 import { decisionCurveChart } from './decisionCurve.js';

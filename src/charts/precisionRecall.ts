@@ -4,7 +4,7 @@
  * bootstrapCi), `models[].operatingPoints` (id, label, sensitivity = recall, ppv = precision),
  * `sample.prevalence`, `settings.level`. Null when no model has `precisionRecall` points.
  */
-import type { PrecisionRecallPoint, Results } from '../evaluate/results.js';
+import type { PrecisionRecallPoint, Results } from '../results/results.js';
 import { curvePlot, type CurveMarker, type CurveSeries } from './curvePlot.js';
 import {
   distinctMethods,

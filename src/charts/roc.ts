@@ -4,7 +4,7 @@
  * `models[].operatingPoints` (id, label, thresholdSource, sensitivity, specificity),
  * `sample`, `settings.level`. Null when no model has ROC points.
  */
-import type { Results } from '../evaluate/results.js';
+import type { Results } from '../results/results.js';
 import { curvePlot, type CurveMarker, type CurveSeries } from './curvePlot.js';
 import {
   distinctMethods,

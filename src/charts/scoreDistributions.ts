@@ -7,7 +7,7 @@
  * Null when no model has ROC points.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { ModelResult, Results } from '../evaluate/results.js';
+import type { ModelResult, Results } from '../results/results.js';
 import {
   binEdges,
   histogram,

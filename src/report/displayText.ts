@@ -6,7 +6,7 @@
  * names cut with an ellipsis, so that a 10,000-character name cannot make a figure 300,000 px
  * wide. results.json keeps the full, unaltered text: this is a display copy.
  */
-import type { Results } from '../evaluate/results.js';
+import type { Results } from '../results/results.js';
 
 /** Display limits in characters (code points): the full text stays in results.json. */
 export const DISPLAY_LIMITS = {

@@ -1,5 +1,5 @@
 /** Finding models and operating points in the results by id, as the report's tables and text need. */
-import type { ModelResult, OperatingPointResult, Results } from '../evaluate/results.js';
+import type { ModelResult, OperatingPointResult, Results } from '../results/results.js';
 
 /** The display name of the model with this id (the id when there is none). */
 export function modelName(results: Results, id: string): string {

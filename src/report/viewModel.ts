@@ -4,7 +4,7 @@
  * sentence written in src/report/, from the results alone. The parts live in view/ (types,
  * table views, key results, sections, warnings, figures); this file puts them together.
  */
-import type { Results } from '../evaluate/results.js';
+import type { Results } from '../results/results.js';
 import { formatInteger, formatIsoDate, type NumberStyle } from '../format/numbers.js';
 import { operatingPointIds } from './lookup.js';
 import { buildMethods } from './methods.js';

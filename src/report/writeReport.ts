@@ -5,7 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Results } from '../evaluate/results.js';
+import type { Results } from '../results/results.js';
 import { resultsJson } from '../output/resultsJson.js';
 import type { Paper } from '../pdf/printPdf.js';
 

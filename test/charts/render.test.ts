@@ -139,13 +139,13 @@ describe('renderSvg and renderPng', () => {
       estimate: 0.9375,
       se: 0.08,
       variance: 0.0064,
-      ci: { lower: 0.78, upper: 1, level: 0.95, method: 'DeLong' },
+      ci: { lower: 0.78, upper: 1, level: 0.95, method: 'DeLong', methodId: 'delong-wald' as const },
     };
     b.auc = {
       estimate: 0.75,
       se: 0.18,
       variance: 0.0324,
-      ci: { lower: 0.4, upper: 1, level: 0.95, method: 'DeLong' },
+      ci: { lower: 0.4, upper: 1, level: 0.95, method: 'DeLong', methodId: 'delong-wald' as const },
     };
     for (const [model, sensitivity, specificity] of [
       [a, 0.75, 1],

@@ -185,7 +185,13 @@ describe('key results with three models (aSAH)', () => {
 });
 
 describe('wording rules', () => {
-  const ci = (lower: number, upper: number) => ({ lower, upper, level: 0.95, method: 'x' });
+  const ci = (lower: number, upper: number) => ({
+    lower,
+    upper,
+    level: 0.95,
+    method: 'x',
+    methodId: 'wald' as const,
+  });
 
   it('says higher or lower only when p and interval agree', () => {
     expect(verdict({ difference: 0.05, p: 0.01, ci: ci(0.01, 0.09) }, 0.95)).toBe('higher');

@@ -1,5 +1,5 @@
 /** Table: diagnostic accuracy of each model at one operating point (STARD 2015 item 24). */
-import type { OperatingPointResult } from '../../evaluate/results.js';
+import type { OperatingPointResult } from '../../results/results.js';
 import {
   formatFixed,
   formatLevel,

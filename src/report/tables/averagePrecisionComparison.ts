@@ -1,5 +1,5 @@
 /** Table: paired comparisons of average precision. */
-import type { Difference } from '../../evaluate/results.js';
+import type { Difference } from '../../results/results.js';
 import { formatDifferenceInterval, formatLevel, formatSigned, withInterval } from '../../format/numbers.js';
 import { modelName } from '../lookup.js';
 import { bounds, cell, estimateCsv, numberColumn, pCell, textCell, textColumn } from './cells.js';

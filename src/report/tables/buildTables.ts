@@ -3,7 +3,7 @@
  * folder); numbered Table S1, S2, … in that order. Built once per report: the HTML shows them
  * (through the view model) and `toCsv` writes them to `tables/<name>.csv`.
  */
-import type { Results } from '../../evaluate/results.js';
+import type { Results } from '../../results/results.js';
 import { operatingPointIds, pointLabel } from '../lookup.js';
 import { accuracyTable } from './accuracy.js';
 import { aucComparisonTable } from './aucComparison.js';

@@ -1,5 +1,5 @@
 /** Table: calibration of predicted probabilities (Brier, intercept, slope, O/E, Spiegelhalter, ICI). */
-import type { Estimate, ModelResult } from '../../evaluate/results.js';
+import type { Estimate, ModelResult } from '../../results/results.js';
 import { formatFixed, formatLevel, formatStatistic } from '../../format/numbers.js';
 import {
   cell,

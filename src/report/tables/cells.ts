@@ -1,5 +1,5 @@
 /** Building blocks of tables: cells with their shown text and raw values, and columns. */
-import type { Interval, Proportion } from '../../evaluate/results.js';
+import type { Interval, Proportion } from '../../results/results.js';
 import {
   formatCount,
   formatInterval,

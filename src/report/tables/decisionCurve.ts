@@ -1,5 +1,5 @@
 /** Table: net benefit at selected threshold probabilities (at the sample's prevalence or restated at a target prevalence). */
-import type { ModelResult } from '../../evaluate/results.js';
+import type { ModelResult } from '../../results/results.js';
 import { formatFixed, formatLevel, formatNumber, formatProportion } from '../../format/numbers.js';
 import { cell, emptyCell, estimateCell, estimateCsv, numberColumn } from './cells.js';
 import { methodsNote, notes } from './notes.js';

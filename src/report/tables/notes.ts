@@ -1,5 +1,5 @@
 /** Table footnotes: the methods used, and which notes apply. */
-import type { Difference } from '../../evaluate/results.js';
+import type { Difference } from '../../results/results.js';
 
 export function methodsNote(what: string, methods: Iterable<string | undefined>): string | null {
   const distinct = [...new Set([...methods].filter((m): m is string => typeof m === 'string' && m !== ''))];

@@ -6,7 +6,7 @@ import type {
   OperatingPointResult,
   PairedProportionComparison,
   TestResult,
-} from '../../evaluate/results.js';
+} from '../../results/results.js';
 import {
   MISSING,
   formatDifferenceInterval,
@@ -88,7 +88,7 @@ function pairedRow({ measure, point, a, b, style, holm, first, label }: PairedRo
       ),
       [d.difference, ...bounds(d.ci)],
     ),
-    cell(d.p === null && d.ci === undefined ? MISSING : shortMethodName(d.method), [d.method]),
+    cell(d.p === null && d.ci === undefined ? MISSING : shortMethodName(d.methodId), [d.method]),
     pCell(d.p),
   ];
   if (holm) cells.push(pCell(d.pAdjusted));

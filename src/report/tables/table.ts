@@ -8,7 +8,7 @@
  * `raw.length === column.csv.length` in every row. Tables are numbered (Table S1, S2, …) in
  * the order the report shows them, which is the order of the returned array.
  */
-import type { Results } from '../../evaluate/results.js';
+import type { Results } from '../../results/results.js';
 import type { NumberStyle } from '../../format/numbers.js';
 import type { SectionId } from '../structure.js';
 

@@ -10,7 +10,7 @@ import type {
   OperatingPointComparison,
   OperatingPointResult,
   Results,
-} from '../../evaluate/results.js';
+} from '../../results/results.js';
 import {
   formatAuc,
   formatInteger,
@@ -42,7 +42,7 @@ function aucSentence(results: Results, comparison: ComparisonResult): string | n
   const v = verdict(comparison.auc, results.settings.level);
   const auc = (m: ModelResult) => formatAuc(m.auc.estimate);
   const ci = (m: ModelResult) => formatInterval(m.auc.ci, formatAuc);
-  const test = testText(shortMethodName(comparison.auc.method), comparison.auc.p, comparison.auc.pAdjusted);
+  const test = testText(shortMethodName(comparison.auc.methodId), comparison.auc.p, comparison.auc.pAdjusted);
   if (v === 'higher' || v === 'lower') {
     return `AUC was ${v} for ${a.name} than for ${b.name} (${auc(a)} [${level} CI ${ci(a)}] vs. ${auc(b)} [${ci(b)}]; ${test}).`;
   }
@@ -86,7 +86,7 @@ function measureClause(
   const tb = formatProportion(eb, style);
   if (ta === tb) return { equal: `${word} ${ta}` };
   let d: Difference = comparison[measure];
-  let testName = shortMethodName(d.method);
+  let testName = shortMethodName(d.methodId);
   if (measure === 'ppv' && d.p === null && comparison.ppv.scoreTest) {
     // no bootstrap: the score test decides
     d = { ...comparison.ppv.scoreTest, difference: d.difference, ci: null };

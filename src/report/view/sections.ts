@@ -1,5 +1,5 @@
 /** The sections of the view model that hold tables: their blocks, introductions and notes. */
-import type { Results } from '../../evaluate/results.js';
+import type { Results } from '../../results/results.js';
 import { joinWords } from '../../format/words.js';
 import { operatingPointIds, pointOf } from '../lookup.js';
 import { sectionHeading, type SectionId } from '../structure.js';

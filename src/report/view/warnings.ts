@@ -1,5 +1,5 @@
 /** The warnings section: each warning with its results key path in words. */
-import type { ComparisonResult, ModelResult, Results } from '../../evaluate/results.js';
+import type { ComparisonResult, ModelResult, Results } from '../../results/results.js';
 import { formatThreshold } from '../../format/numbers.js';
 import { modelById } from '../lookup.js';
 

@@ -6,7 +6,7 @@
  * ("Sensitivity ≥ 0.9") is part of the results, written by `describeRule` in evaluate.
  */
 import { describeRule } from '../../evaluate/operatingPoints.js';
-import type { OperatingPointResult, ThresholdRule } from '../../evaluate/results.js';
+import type { OperatingPointResult, ThresholdRule } from '../../results/results.js';
 import { formatFixed, formatThreshold } from '../../format/numbers.js';
 import { joinWords } from '../../format/words.js';
 

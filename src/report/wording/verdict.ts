@@ -1,5 +1,5 @@
 /** The key results' verdict on a paired difference, and how a test is quoted in running text. */
-import type { Difference } from '../../evaluate/results.js';
+import type { Difference } from '../../results/results.js';
 import { formatP } from '../../format/numbers.js';
 
 type Verdict = 'higher' | 'lower' | 'similar' | null;

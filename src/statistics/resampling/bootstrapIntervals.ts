@@ -3,7 +3,7 @@
  * 1993, chapters 13–14) and a two-sided p-value for "difference = 0" by inverting the
  * percentile interval, min(1, 2·min(P(d* ≤ 0), P(d* ≥ 0))).
  */
-import { normalCdf, normalQuantile } from './distributions.js';
+import { normalCdf, normalQuantile } from '../distributions.js';
 
 /**
  * The k-th smallest value (0-based) of `values`, rearranging them in place

@@ -4,8 +4,8 @@
  *   both correct = a, only the first correct = b, only the second correct = c, neither = d.
  * Then p1 = (a + b)/n, p2 = (a + c)/n and p1 − p2 = (b − c)/n.
  */
-import { zForLevel } from './distributions.js';
-import { wilsonInterval, type Bounds } from './proportionIntervals.js';
+import { zForLevel } from '../distributions.js';
+import { wilsonInterval, type Bounds } from '../proportionIntervals.js';
 
 export interface PairedTable {
   a: number;

@@ -45,7 +45,7 @@
  * Validated against reference values from test/reference/predictive_values.R, which in turn
  * reproduces DTComPair's published `pv.wgs()` output for its example data `Paired1`.
  */
-import { chiSquareUpperTail } from './distributions.js';
+import { chiSquareUpperTail } from '../distributions.js';
 
 /** Paired 2×2×2 table: counts of cases by disease status and the two tests' calls. */
 export interface PairedCallsTable {
@@ -59,15 +59,11 @@ export interface PredictiveValueScoreTest {
   df: 1;
   /** Upper-tail χ²(1) p-value; null when the statistic is. */
   p: number | null;
-  method: string;
+  /** Which test: of the positive or of the negative predictive values. */
+  method: 'score-test-ppv' | 'score-test-npv';
   /** PV₁ − PV₂ (first test minus second); null when either predictive value is undefined. */
   difference: number | null;
 }
-
-const methodNames: Record<'ppv' | 'npv', string> = {
-  ppv: 'Weighted generalized score test of equal positive predictive values (Kosinski 2013)',
-  npv: 'Weighted generalized score test of equal negative predictive values (Kosinski 2013)',
-};
 
 function checkCount(value: number, name: string): void {
   if (!Number.isFinite(value) || value < 0) {
@@ -84,7 +80,7 @@ export function predictiveValueScoreTest(
       checkCount(table[status][cell], `${status}.${cell}`);
     }
   }
-  const method = methodNames[which];
+  const method = which === 'ppv' ? 'score-test-ppv' : 'score-test-npv';
   const { diseased: d, healthy: h } = table;
 
   // "Called" = positive call for the PPV, negative call for the NPV; the outcome counted

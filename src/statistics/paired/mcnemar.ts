@@ -10,26 +10,22 @@
  *
  * When b = c (including b = c = 0) every variant gives statistic 0 and p = 1.
  */
-import { binomialCdf, binomialPmf, chiSquareUpperTail } from './distributions.js';
+import { binomialCdf, binomialPmf, chiSquareUpperTail } from '../distributions.js';
 
 export type McnemarVariant = 'exact' | 'midp' | 'chisq' | 'chisq-cc';
+
+/** Which McNemar test was run (the results name it: see src/results/methods.ts). */
+export type McnemarMethod = `mcnemar-${McnemarVariant}`;
 
 export interface McnemarTest {
   statistic: number;
   df?: number;
   p: number;
-  method: string;
+  method: McnemarMethod;
 }
 
-export const mcnemarMethodNames: Record<McnemarVariant, string> = {
-  exact: 'McNemar exact (binomial) test',
-  midp: 'McNemar mid-p test (Fagerland et al. 2013)',
-  chisq: 'McNemar chi-squared test',
-  'chisq-cc': 'McNemar chi-squared test with continuity correction',
-};
-
 export function mcnemarTest(b: number, c: number, variant: McnemarVariant): McnemarTest {
-  const method = mcnemarMethodNames[variant];
+  const method: McnemarMethod = `mcnemar-${variant}`;
   const n = b + c;
   const k = Math.min(b, c);
   switch (variant) {
