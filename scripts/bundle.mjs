@@ -7,7 +7,7 @@
 // PDF) stay behind their dynamic imports, as chunks loaded only when a document is asked for.
 // Large runtime packages whose loading is already lazy (vega, vega-lite, puppeteer-core,
 // resvg, handlebars) stay external: they are imported from node_modules as before.
-// dist/bundle/ is two levels below the package root, as dist/render/ is, so renderHtml's
+// dist/bundle/ is two levels below the package root, as dist/report/ is, so renderHtml's
 // '../../templates/' resolves the same from both. Node 20.19+ (rolldown 1.2).
 import { rmSync } from 'node:fs';
 import { build } from 'rolldown';

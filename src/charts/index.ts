@@ -17,6 +17,7 @@ import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import type { Results } from '../results/results.js';
+import type { SectionId } from '../report/structure.js';
 import { calibrationChart } from './calibration.js';
 import { decisionCurveChart } from './decisionCurve.js';
 import { forestChart } from './forest.js';
@@ -29,6 +30,8 @@ import { dejaVuTextWidth, isBold } from './textMetrics.js';
 export interface ChartSpec {
   /** File stem, e.g. "roc". */
   name: string;
+  /** The report section the chart is shown in. */
+  section: SectionId;
   title: string;
   /** A figure caption a reader understands: what is plotted, what the marks and bands mean. */
   caption: string;

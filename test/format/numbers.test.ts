@@ -21,9 +21,9 @@ import {
   formatSignificant,
   formatThreshold,
   joinRange,
-  joinWords,
   withInterval,
-} from '../../src/render/format.js';
+} from '../../src/format/numbers.js';
+import { joinWords } from '../../src/format/words.js';
 
 describe('p-values', () => {
   it('gives "< 0.001" below 0.001 and two significant digits above', () => {

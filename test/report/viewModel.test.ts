@@ -4,8 +4,10 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluate, loadStudy, type Results } from '../../src/index.js';
-import { formatAuc, formatInterval, formatP, formatProportion } from '../../src/render/format.js';
-import { buildViewModel, describePath, verdict, type ViewModel } from '../../src/render/viewModel.js';
+import { formatAuc, formatInterval, formatP, formatProportion } from '../../src/format/numbers.js';
+import { describePath } from '../../src/report/view/warnings.js';
+import { buildViewModel, type ViewModel } from '../../src/report/viewModel.js';
+import { verdict } from '../../src/report/wording/verdict.js';
 import { BASIC_CSV, BASIC_STUDY, studyFolder } from '../helpers/fixtures.js';
 
 const SMALL = BASIC_STUDY.replace('replicates: 200', 'replicates: 0');

@@ -2,14 +2,11 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluate, loadStudy, type Results } from '../../src/index.js';
-import { formatAuc, formatProportion } from '../../src/render/format.js';
-import {
-  buildTables,
-  checkTable,
-  decisionTableThresholds,
-  toCsv,
-  type Table,
-} from '../../src/render/tables.js';
+import { formatAuc, formatProportion } from '../../src/format/numbers.js';
+import { buildTables } from '../../src/report/tables/buildTables.js';
+import { checkTable, toCsv } from '../../src/report/tables/csv.js';
+import { decisionTableThresholds } from '../../src/report/tables/decisionCurve.js';
+import type { Table } from '../../src/report/tables/table.js';
 
 const EXAMPLE = path.resolve('examples/bone-tumour/study.yaml');
 

@@ -8,14 +8,9 @@
 import type { Results } from '../results/results.js';
 import { REFERENCES, type ReferenceKey } from '../results/references.js';
 import { METHODS, methodIdsIn, type MethodId } from '../results/methods.js';
-import {
-  formatFixed,
-  formatInteger,
-  formatLevel,
-  formatNumber,
-  formatThreshold,
-  joinWords,
-} from './format.js';
+import { formatInteger, formatLevel, formatNumber } from '../format/numbers.js';
+import { joinWords } from '../format/words.js';
+import { ruleSentence } from './wording/operatingPointRule.js';
 
 export interface MethodsText {
   paragraphs: string[];
@@ -104,18 +99,7 @@ export function buildMethods(results: Results): MethodsText {
 
   // operating points
   if (points.length > 0) {
-    const rules = points.map((p) => {
-      switch (p.rule.kind) {
-        case 'minSensitivity':
-          return `the highest threshold with sensitivity ≥ ${formatFixed(p.rule.value, 2)}`;
-        case 'minSpecificity':
-          return `the lowest threshold with specificity ≥ ${formatFixed(p.rule.value, 2)}`;
-        case 'youden':
-          return 'the threshold maximising Youden’s index J = sensitivity + specificity − 1 [[youden1950]]';
-        case 'threshold':
-          return `a prespecified threshold of ${formatThreshold(p.rule.value)}`;
-      }
-    });
+    const rules = points.map((p) => ruleSentence(p.rule));
     const sources = new Set(models.flatMap((m) => m.operatingPoints.map((p) => p.thresholdSource)));
     const proportionMethods: string[] = [];
     if (has('wilson')) proportionMethods.push('Wilson score intervals [[wilson1927]]');

@@ -13,8 +13,8 @@ import {
   renderHtml,
   sanitiseSvg,
   type Figure,
-} from '../../src/render/renderHtml.js';
-import { buildViewModel, type ViewModel } from '../../src/render/viewModel.js';
+} from '../../src/report/renderHtml.js';
+import { buildViewModel, type ViewModel } from '../../src/report/viewModel.js';
 import { BASIC_CSV, studyFolder } from '../helpers/fixtures.js';
 
 const HOSTILE = '<script>alert(1)</script> & "x"';
@@ -49,8 +49,21 @@ function stubFigures(): Figure[] {
   const svg = (label: string) =>
     `<?xml version="1.0" encoding="utf-8"?><svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="40" height="20" viewBox="0 0 40 20"><defs><clipPath id="clip1"><rect width="40" height="20"/></clipPath></defs><g clip-path="url(#clip1)"><text x="2" y="14">${label}</text></g></svg>`;
   return [
-    { name: 'roc', title: 'ROC curves', caption: 'Stub ROC caption.', svg: svg('ROC') },
-    { name: 'decision-curve', title: 'Decision curves.', caption: 'Stub caption.', svg: svg('DCA') },
+    {
+      name: 'roc',
+      title: 'ROC curves',
+      caption: 'Stub ROC caption.',
+      svg: svg('ROC'),
+      section: 'discrimination',
+    },
+    {
+      name: 'decision-curve',
+      title: 'Decision curves.',
+      caption: 'Stub caption.',
+      svg: svg('DCA'),
+      section: 'decisionCurve',
+    },
+    // no section: placed in a final "Figures" section
     { name: 'something-else', title: 'Another figure', caption: '', svg: svg('X') },
   ];
 }

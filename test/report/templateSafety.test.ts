@@ -8,11 +8,11 @@ import path from 'node:path';
 import { parse, type DefaultTreeAdapterTypes } from 'parse5';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluate, loadStudy } from '../../src/index.js';
-import { cssProblem, decodeCss } from '../../src/render/htmlAllowList.js';
-import { UnsafeContentError, finishPage, sanitiseSvg } from '../../src/render/htmlSafety.js';
-import { CONTENT_SECURITY_POLICY, builtInTemplateDir, renderHtml } from '../../src/render/renderHtml.js';
-import { checkTemplate, type TemplateFile } from '../../src/render/templateSafety.js';
-import { buildViewModel, type ViewModel } from '../../src/render/viewModel.js';
+import { cssProblem, decodeCss } from '../../src/report/htmlAllowList.js';
+import { UnsafeContentError, finishPage, sanitiseSvg } from '../../src/report/htmlSafety.js';
+import { CONTENT_SECURITY_POLICY, builtInTemplateDir, renderHtml } from '../../src/report/renderHtml.js';
+import { checkTemplate, type TemplateFile } from '../../src/report/templateSafety.js';
+import { buildViewModel, type ViewModel } from '../../src/report/viewModel.js';
 import { BASIC_CSV, studyFolder } from '../helpers/fixtures.js';
 
 type Element = DefaultTreeAdapterTypes.Element;

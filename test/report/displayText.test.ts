@@ -2,7 +2,7 @@
 // text isolated, long names cut with an ellipsis; results.json keeps the original.
 import { describe, expect, it } from 'vitest';
 import { pngDpi, PNG_LIMITS } from '../../src/charts/index.js';
-import { DISPLAY_LIMITS, displayText, truncate } from '../../src/render/displayText.js';
+import { DISPLAY_LIMITS, displayText, truncate } from '../../src/report/displayText.js';
 
 describe('displayText', () => {
   it('shows a right-to-left override instead of obeying it', () => {
@@ -47,7 +47,7 @@ describe('PNG size', () => {
 describe('displayResults', () => {
   it('changes user text only, and leaves the numbers and the original alone', async () => {
     const { evaluate, loadStudy } = await import('../../src/index.js');
-    const { displayResults } = await import('../../src/render/displayText.js');
+    const { displayResults } = await import('../../src/report/displayText.js');
     const { BASIC_CSV, studyFolder } = await import('../helpers/fixtures.js');
     const path = await import('node:path');
     const long = 'N'.repeat(500);

@@ -37,7 +37,7 @@ export interface Figure {
   section?: FigureInput['section'];
 }
 
-/** The built-in templates folder: `<package root>/templates`, from `src/render/` or `dist/render/`. */
+/** The built-in templates folder: `<package root>/templates`, from `src/report/` or `dist/report/`. */
 export function builtInTemplateDir(): string {
   return fileURLToPath(new URL('../../templates/', import.meta.url));
 }

@@ -1,6 +1,7 @@
 /**
- * Number formatting for the report, decided once. Every string the HTML, the tables and
- * the key-results sentences show goes through these functions; templates never format.
+ * Number formatting, decided once for the report and the charts. Every number the HTML, the
+ * tables, the key-results sentences and the charts' labels and captions show goes through
+ * these functions; templates never format.
  *
  * - p-values: "< 0.001" below 0.001; two significant digits from 0.001 up ("0.53",
  *   "0.037", "0.0077", "0.050"); "> 0.99" when two digits would round to 1.0.
@@ -201,9 +202,9 @@ export function formatThreshold(x: number | null | undefined): string {
   return withMinus(x.toFixed(decimals).replace(/\.?0+$/, ''));
 }
 
-/** A confidence level as a percentage: 0.95 → "95%", 0.975 → "97.5%". */
+/** A confidence level as a percentage: 0.95 → "95%", 0.975 → "97.5%", 0.99999 → "99.999%". */
 export function formatLevel(level: number): string {
-  return `${Number((level * 100).toFixed(2))}%`;
+  return `${Number((level * 100).toFixed(4))}%`;
 }
 
 /** A general number, up to 6 significant digits, no exponent for moderate values ("0.01", "2000"). */
@@ -216,10 +217,4 @@ export function formatNumber(x: number | null | undefined): string {
 /** A Date as an ISO calendar date (UTC): "2025-03-14". */
 export function formatIsoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
-}
-
-/** Joins words as English prose: "a", "a and b", "a, b and c". */
-export function joinWords(words: readonly string[]): string {
-  if (words.length <= 1) return words[0] ?? '';
-  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 }
