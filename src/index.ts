@@ -11,7 +11,15 @@ export { InputError } from './load/errors.js';
 export { studySchema, type StudyFile } from './load/studySchema.js';
 export { evaluate, type EvaluateOptions } from './evaluate/evaluate.js';
 export { startBootstrapWorkers, stopBootstrapWorkers } from './evaluate/bootstrapThreads.js';
-export type * from './evaluate/results.js';
-export { RESULTS_SCHEMA } from './evaluate/results.js';
+export type * from './results/results.js';
+export {
+  METHODS,
+  METHOD_IDS,
+  methodName,
+  methodShortName,
+  type MethodId,
+  type MethodEntry,
+} from './results/methods.js';
+export { RESULTS_SCHEMA, resultsSchema } from './results/results.js';
 export { resultsJson } from './output/resultsJson.js';
 export { VERSION } from './version.js';

@@ -9,18 +9,17 @@
  * Only models with `calibration`; null when none has it.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { CalibrationResult, ModelResult, Results } from '../evaluate/results.js';
+import type { CalibrationResult, ModelResult, Results } from '../results/results.js';
 import {
   distinctMethods,
-  formatNumber,
   histogram,
-  levelText,
   modelNames,
   probabilityEdges,
   round,
   sampleText,
   scoreCounts,
 } from './data.js';
+import { formatFixed, formatLevel } from '../format/numbers.js';
 import type { ChartSpec } from './index.js';
 import { layers, type ConcatItem } from './vl.js';
 import { DASH, FONT_SIZE, GREYS, SIZE, VEGA_LITE_SCHEMA, modelColour, theme } from './theme.js';
@@ -31,32 +30,38 @@ const BIN_WIDTH = 0.02;
 const WITH = 'with the outcome';
 const WITHOUT = 'without the outcome';
 
-export function calibrationChart(results: Results): ChartSpec | null {
-  const names = modelNames(results);
-  const calibrated: { model: ModelResult; calibration: CalibrationResult; index: number; name: string }[] =
-    [];
-  results.models.forEach((model, index) => {
-    if (model.calibration) {
-      calibrated.push({ model, calibration: model.calibration, index, name: names[index] as string });
-    }
-  });
-  if (calibrated.length === 0) return null;
-  const level = levelText(results.settings.level);
+interface Calibrated {
+  model: ModelResult;
+  calibration: CalibrationResult;
+  index: number;
+  name: string;
+}
 
+interface SmoothPoint {
+  model: string;
+  predicted: number;
+  observed: number;
+  order: number;
+}
+
+interface BinPoint {
+  model: string;
+  predicted: number;
+  observed: number;
+  lower: number | null;
+  upper: number | null;
+  n: number;
+}
+
+/** The plotted data: each model's legend label (with its ICI), colour, smoothed curve and grouped proportions. */
+function calibrationData(calibrated: Calibrated[]) {
   const labels: string[] = [];
   const colours: string[] = [];
-  const smooth: { model: string; predicted: number; observed: number; order: number }[] = [];
-  const bins: {
-    model: string;
-    predicted: number;
-    observed: number;
-    lower: number | null;
-    upper: number | null;
-    n: number;
-  }[] = [];
+  const smooth: SmoothPoint[] = [];
+  const bins: BinPoint[] = [];
   for (const { calibration, index, name } of calibrated) {
     const ici = calibration.smooth?.ici;
-    const label = ici !== undefined && Number.isFinite(ici) ? `${name}, ICI ${formatNumber(ici, 3)}` : name;
+    const label = ici !== undefined && Number.isFinite(ici) ? `${name}, ICI ${formatFixed(ici, 3)}` : name;
     labels.push(label);
     colours.push(modelColour(index));
     (calibration.smooth?.points ?? [])
@@ -77,8 +82,18 @@ export function calibrationChart(results: Results): ChartSpec | null {
       });
     }
   }
-
   const hasIci = labels.some((label, k) => label !== calibrated[k]?.name);
+  return { labels, colours, smooth, bins, hasIci };
+}
+
+/** The calibration plot itself: diagonal, grouped proportions with intervals, smoothed curves. */
+function mainPanel({
+  labels,
+  colours,
+  smooth,
+  bins,
+  hasIci,
+}: ReturnType<typeof calibrationData>): ConcatItem {
   const axisX = {
     field: 'predicted',
     type: 'quantitative' as const,
@@ -144,7 +159,11 @@ export function calibrationChart(results: Results): ChartSpec | null {
     ),
   };
 
-  // distribution of predicted probabilities, rebuilt from the ROC points; one count scale for all
+  return main;
+}
+
+/** Under the plot, per model: the distribution of predicted probabilities, one count scale for all. */
+function strips(results: Results, calibrated: Calibrated[]): ConcatItem[] {
   const histograms = calibrated.map(({ model }) =>
     histogram(
       scoreCounts(model, results.sample.positives, results.sample.negatives),
@@ -154,7 +173,7 @@ export function calibrationChart(results: Results): ChartSpec | null {
   );
   const peakWith = Math.max(1, ...histograms.flatMap((h) => h.map((b) => b.positives)));
   const peakWithout = Math.max(1, ...histograms.flatMap((h) => h.map((b) => b.negatives)));
-  const strips = calibrated.map(({ index }, k): ConcatItem => {
+  return calibrated.map(({ index, name }, k): ConcatItem => {
     const rows = (histograms[k] ?? []).flatMap((bin) => [
       ...(bin.positives > 0 ? [{ start: bin.start, end: bin.end, count: bin.positives, kind: WITH }] : []),
       ...(bin.negatives > 0
@@ -164,7 +183,7 @@ export function calibrationChart(results: Results): ChartSpec | null {
     const last = k === calibrated.length - 1;
     return {
       title: {
-        text: `Predicted probabilities: ${names[index] as string}`,
+        text: `Predicted probabilities: ${name}`,
         fontSize: FONT_SIZE.label,
         fontWeight: 'normal',
         color: GREYS.text,
@@ -217,11 +236,24 @@ export function calibrationChart(results: Results): ChartSpec | null {
       ],
     };
   });
+}
 
+export function calibrationChart(results: Results): ChartSpec | null {
+  const names = modelNames(results);
+  const calibrated: Calibrated[] = [];
+  results.models.forEach((model, index) => {
+    if (model.calibration) {
+      calibrated.push({ model, calibration: model.calibration, index, name: names[index] as string });
+    }
+  });
+  if (calibrated.length === 0) return null;
+  const level = formatLevel(results.settings.level);
+  const data = calibrationData(calibrated);
+  const hasIci = data.hasIci;
   const spec: TopLevelSpec = {
     $schema: VEGA_LITE_SCHEMA,
     config: { ...theme, concat: { spacing: 8 } },
-    vconcat: [main, ...strips],
+    vconcat: [mainPanel(data), ...strips(results, calibrated)],
   };
 
   const methods = distinctMethods(calibrated.flatMap((m) => m.calibration.bins.map((b) => b.observed.ci)));
@@ -231,7 +263,7 @@ export function calibrationChart(results: Results): ChartSpec | null {
     `with the outcome in groups of cases of similar predicted probability, against the groups' mean prediction, ` +
     `with ${level} confidence intervals${methods.length > 0 ? ` (${methods.join('; ')})` : ''}; the groups hold about equal numbers of cases. ` +
     (smoothMethod
-      ? `Lines: the smoothed calibration curve (${smoothMethod.method}, span ${formatNumber(smoothMethod.span, 2)}). `
+      ? `Lines: the smoothed calibration curve (${smoothMethod.method}, span ${formatFixed(smoothMethod.span, 2)}). `
       : '') +
     `The dashed diagonal is perfect calibration; a curve below it means the model overestimates the risk. ` +
     (hasIci
@@ -239,5 +271,5 @@ export function calibrationChart(results: Results): ChartSpec | null {
       : '') +
     `Under the plot, for each model, the number of cases per predicted-probability interval of width ${BIN_WIDTH} ` +
     `(cases with the outcome above the line, solid; without below, pale), counted from the ROC points.`;
-  return { name: 'calibration', title: 'Calibration', caption, spec };
+  return { name: 'calibration', section: 'calibration', title: 'Calibration', caption, spec };
 }

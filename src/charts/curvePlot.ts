@@ -55,14 +55,11 @@ export interface CurvePlotInput {
 /** Legend labels wider than this (px) break before their statistic, to keep within ≈ 460 px. */
 const LEGEND_LABEL_WIDTH = 370;
 
-export function curvePlot(input: CurvePlotInput): { spec: TopLevelSpec; inset: Box | null } {
+/** The plot's encodings: unit axes, model colours and operating-point shapes, with the legends stacked under the plot. */
+function encodings(input: CurvePlotInput, hasMarkers: boolean) {
   const { series, catalogue } = input;
   const xField = input.x.field;
   const yField = input.y.field;
-  const rows = (model: string, vertices: Marker[], extra: Record<string, unknown> = {}) =>
-    vertices.map((v, order) => ({ model, [xField]: v.x, [yField]: v.y, order, ...extra }));
-  const markers = input.markers.map((m) => ({ model: m.model, op: m.op, [xField]: m.x, [yField]: m.y }));
-
   const axis = { format: '.1f', tickCount: 5 };
   const x = {
     field: xField,
@@ -78,7 +75,6 @@ export function curvePlot(input: CurvePlotInput): { spec: TopLevelSpec; inset: B
     scale: { domain: [0, 1], nice: false },
     axis,
   };
-  const hasMarkers = markers.length > 0;
   const widest = Math.max(...series.map((s) => dejaVuTextWidth(s.label, FONT_SIZE.label)));
   const twoLines = widest > LEGEND_LABEL_WIDTH && series.some((s) => s.label.includes(input.legendBreak));
   const [modelLegendY, pointLegendY] = stackedLegendOffsets(
@@ -117,6 +113,19 @@ export function curvePlot(input: CurvePlotInput): { spec: TopLevelSpec; inset: B
       symbolStrokeWidth: 0,
     },
   };
+
+  return { x, y, color, shape };
+}
+
+export function curvePlot(input: CurvePlotInput): { spec: TopLevelSpec; inset: Box | null } {
+  const { series } = input;
+  const xField = input.x.field;
+  const yField = input.y.field;
+  const rows = (model: string, vertices: Marker[], extra: Record<string, unknown> = {}) =>
+    vertices.map((v, order) => ({ model, [xField]: v.x, [yField]: v.y, order, ...extra }));
+  const markers = input.markers.map((m) => ({ model: m.model, op: m.op, [xField]: m.x, [yField]: m.y }));
+  const hasMarkers = markers.length > 0;
+  const { x, y, color, shape } = encodings(input, hasMarkers);
 
   const box = zoomBox(input.markers, SIZE.square, SIZE.inset);
   const main = layers(

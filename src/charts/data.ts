@@ -1,8 +1,10 @@
 /**
- * Helpers shared by the chart builders: number formatting, model and operating-point labels,
+ * Helpers shared by the chart builders (numbers are formatted by src/format/, as in the report's
+ * tables): model and operating-point labels,
  * and what can be rebuilt from the ROC points (the score distribution of each class).
  */
-import type { Interval, ModelResult, Results, RocPoint } from '../evaluate/results.js';
+import type { Interval, ModelResult, Results, RocPoint } from '../results/results.js';
+import { joinWords } from '../format/words.js';
 import { operatingPointShape } from './theme.js';
 
 /** Numbers in the spec data are rounded to this many decimals (≪ one pixel), for small SVGs. */
@@ -12,25 +14,6 @@ export function round(value: number, decimals = DATA_DECIMALS): number {
   const factor = 10 ** decimals;
   const rounded = Math.round(value * factor) / factor;
   return Object.is(rounded, -0) ? 0 : rounded;
-}
-
-/** `value` with `digits` decimals and a typographic minus sign. */
-export function formatNumber(value: number, digits: number): string {
-  const text = value.toFixed(digits);
-  if (/^-0\.?0*$/.test(text)) return text.slice(1);
-  return text.startsWith('-') ? `\u2212${text.slice(1)}` : text;
-}
-
-/** "0.942–0.970", or "−0.083 to −0.019" when a limit is negative (a dash would be ambiguous). */
-export function formatInterval(interval: Interval, digits: number): string {
-  const lower = formatNumber(interval.lower, digits);
-  const upper = formatNumber(interval.upper, digits);
-  return interval.lower < 0 || interval.upper < 0 ? `${lower} to ${upper}` : `${lower}\u2013${upper}`;
-}
-
-/** The confidence level as a percentage: "95%". */
-export function levelText(level: number): string {
-  return `${Number((level * 100).toFixed(4))}%`;
 }
 
 /** Display names of the models, made unique (by adding the id) when two share a name. */
@@ -167,16 +150,20 @@ export function binEdges(
     const width = Math.abs(min) > 0 ? 10 ** Math.floor(Math.log10(Math.abs(min))) / 10 : 0.1;
     return { start: min - width / 2, width, count: 1 };
   }
-  const raw = (max - min) / target;
+  // divided before subtracting: scores near ±1e308 would overflow max − min to Infinity
+  const raw = max / target - min / target;
   const power = 10 ** Math.floor(Math.log10(raw));
   const width = ([1, 2, 2.5, 5, 10].find((m) => m * power >= raw) ?? 10) * power;
   const start = Math.floor(min / width + 1e-9) * width;
-  const count = Math.max(1, Math.ceil((max - start) / width - 1e-9) + (isOnEdge(max, start, width) ? 1 : 0));
+  const count = Math.max(
+    1,
+    Math.ceil(max / width - start / width - 1e-9) + (isOnEdge(max, start, width) ? 1 : 0),
+  );
   return { start: round(start, 12), width, count };
 }
 
 function isOnEdge(value: number, start: number, width: number): boolean {
-  const k = (value - start) / width;
+  const k = value / width - start / width;
   return Math.abs(k - Math.round(k)) < 1e-9;
 }
 
@@ -196,7 +183,7 @@ export function histogram(
     negatives: 0,
   }));
   for (const c of counts) {
-    let k = Math.floor((c.score - edges.start) / edges.width + 1e-9);
+    let k = Math.floor(c.score / edges.width - edges.start / edges.width + 1e-9);
     if (closedTop && k === edges.count) k = edges.count - 1;
     const bin = bins[Math.min(Math.max(k, 0), edges.count - 1)] as HistogramBin;
     bin.positives += c.positives;
@@ -218,12 +205,6 @@ export function preferredInterval(estimate: {
   return estimate.ci ?? estimate.bootstrapCi ?? null;
 }
 
-/** "a; b and c" lists for captions. */
-export function listText(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] as string}`;
-}
-
 /** The distinct interval methods, for a caption. */
 export function distinctMethods(intervals: (Interval | null | undefined)[]): string[] {
   return [...new Set(intervals.filter((i): i is Interval => !!i).map((i) => i.method))];
@@ -238,7 +219,7 @@ export function sampleText(results: Results): string {
 export function operatingPointLegendText(results: Results): string {
   const catalogue = operatingPointCatalogue(results);
   const shapes = catalogue.map((op) => `${shapeName(operatingPointShape(op.index))}: ${op.label}`);
-  return listText(shapes);
+  return joinWords(shapes);
 }
 
 function shapeName(shape: string): string {

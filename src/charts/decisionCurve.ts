@@ -6,8 +6,9 @@
  * Null when no model has a decision curve.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { DecisionCurvePoint, Results } from '../evaluate/results.js';
-import { distinctMethods, formatNumber, levelText, modelNames, round, sampleText } from './data.js';
+import type { DecisionCurvePoint, ModelResult, Results } from '../results/results.js';
+import { distinctMethods, modelNames, round, sampleText } from './data.js';
+import { formatFixed, formatLevel } from '../format/numbers.js';
 import type { ChartSpec } from './index.js';
 import { layers } from './vl.js';
 import { GREYS, SIZE, VEGA_LITE_SCHEMA, modelColour, theme } from './theme.js';
@@ -16,38 +17,36 @@ import { extent } from './extent.js';
 const TREAT_ALL = 'Treat all';
 const TREAT_NONE = 'Treat none';
 
-export function decisionCurveChart(results: Results): ChartSpec | null {
-  const withCurves = results.models
-    .map((model, index) => ({ model, index }))
-    .filter(({ model }) => (model.decisionCurve?.length ?? 0) > 0);
-  if (withCurves.length === 0) return null;
-  const names = modelNames(results);
-  const level = levelText(results.settings.level);
-  const prevalence = results.sample.prevalence;
+/** One line of the chart: a model, treat all or treat none. */
+interface Strategy {
+  name: string;
+  colour: string;
+  dash: number[];
+  points: DecisionCurvePoint[];
+  /** Draw the pointwise interval as a band (models only). */
+  withBand: boolean;
+}
 
-  const series: string[] = [];
-  const colours: string[] = [];
-  const dashes: number[][] = [];
-  const lines: { series: string; threshold: number; netBenefit: number }[] = [];
-  const bands: { band: string; threshold: number; lower: number; upper: number }[] = [];
-  const add = (
-    name: string,
-    colour: string,
-    dash: number[],
-    points: DecisionCurvePoint[],
-    withBand: boolean,
-  ) => {
-    series.push(name);
-    colours.push(colour);
-    dashes.push(dash);
+/** The plotted data of every strategy: legend entries, line points and interval bands. */
+class StrategyData {
+  readonly series: string[] = [];
+  readonly colours: string[] = [];
+  readonly dashes: number[][] = [];
+  readonly lines: { series: string; threshold: number; netBenefit: number }[] = [];
+  readonly bands: { band: string; threshold: number; lower: number; upper: number }[] = [];
+
+  add({ name, colour, dash, points, withBand }: Strategy): void {
+    this.series.push(name);
+    this.colours.push(colour);
+    this.dashes.push(dash);
     const sorted = points
       .filter((p) => Number.isFinite(p.threshold) && Number.isFinite(p.netBenefit))
       .slice()
       .sort((a, b) => a.threshold - b.threshold);
     for (const p of sorted) {
-      lines.push({ series: name, threshold: round(p.threshold), netBenefit: round(p.netBenefit) });
+      this.lines.push({ series: name, threshold: round(p.threshold), netBenefit: round(p.netBenefit) });
       if (withBand && p.ci && Number.isFinite(p.ci.lower) && Number.isFinite(p.ci.upper)) {
-        bands.push({
+        this.bands.push({
           band: name,
           threshold: round(p.threshold),
           lower: round(p.ci.lower),
@@ -55,14 +54,29 @@ export function decisionCurveChart(results: Results): ChartSpec | null {
         });
       }
     }
-  };
-  for (const { model, index } of withCurves) {
-    add(names[index] as string, modelColour(index), [1, 0], model.decisionCurve ?? [], true);
   }
-  const thresholds = lines.map((l) => l.threshold);
+}
+
+/** The models' curves, then treat all and treat none (a line at 0 over the models' range when absent). */
+function strategyData(results: Results, withCurves: { model: ModelResult; index: number }[]) {
+  const names = modelNames(results);
+  const data = new StrategyData();
+  for (const { model, index } of withCurves) {
+    const points = model.decisionCurve ?? [];
+    data.add({
+      name: names[index] as string,
+      colour: modelColour(index),
+      dash: [1, 0],
+      points,
+      withBand: true,
+    });
+  }
+  const thresholds = data.lines.map((l) => l.threshold);
   const { min: from, max: to } = extent(thresholds);
   const treatAll = results.decisionCurve?.treatAll ?? [];
-  if (treatAll.length > 0) add(TREAT_ALL, GREYS.treatAll, [6, 4], treatAll, false);
+  if (treatAll.length > 0) {
+    data.add({ name: TREAT_ALL, colour: GREYS.treatAll, dash: [6, 4], points: treatAll, withBand: false });
+  }
   const treatNone =
     results.decisionCurve?.treatNone && results.decisionCurve.treatNone.length > 0
       ? results.decisionCurve.treatNone
@@ -70,13 +84,14 @@ export function decisionCurveChart(results: Results): ChartSpec | null {
           { threshold: from, netBenefit: 0 },
           { threshold: to, netBenefit: 0 },
         ];
-  add(TREAT_NONE, GREYS.treatNone, [2, 2], treatNone, false);
+  data.add({ name: TREAT_NONE, colour: GREYS.treatNone, dash: [2, 2], points: treatNone, withBand: false });
+  return { data, from, to };
+}
 
-  // net benefit is at most the prevalence; below zero only the first stretch of treat all matters
-  const top =
-    Math.max(prevalence, ...lines.filter((l) => l.series !== TREAT_ALL).map((l) => l.netBenefit)) * 1.1;
-  const bottom = -Math.max(0.02, Math.min(0.05, top * 0.15));
-
+function decisionSpec(
+  { series, colours, dashes, lines, bands }: StrategyData,
+  { from, to, bottom, top }: { from: number; to: number; bottom: number; top: number },
+): TopLevelSpec {
   const x = {
     field: 'threshold',
     type: 'quantitative' as const,
@@ -92,7 +107,7 @@ export function decisionCurveChart(results: Results): ChartSpec | null {
     legend: { title: 'Strategy', symbolType: 'stroke', symbolStrokeWidth: 2.5 },
   };
 
-  const spec: TopLevelSpec = {
+  return {
     $schema: VEGA_LITE_SCHEMA,
     config: theme,
     width: SIZE.width,
@@ -132,12 +147,29 @@ export function decisionCurveChart(results: Results): ChartSpec | null {
       },
     ),
   };
+}
+
+export function decisionCurveChart(results: Results): ChartSpec | null {
+  const withCurves = results.models
+    .map((model, index) => ({ model, index }))
+    .filter(({ model }) => (model.decisionCurve?.length ?? 0) > 0);
+  if (withCurves.length === 0) return null;
+  const level = formatLevel(results.settings.level);
+  const prevalence = results.sample.prevalence;
+  const { data, from, to } = strategyData(results, withCurves);
+  const { lines, bands } = data;
+
+  // net benefit is at most the prevalence; below zero only the first stretch of treat all matters
+  const top =
+    Math.max(prevalence, ...lines.filter((l) => l.series !== TREAT_ALL).map((l) => l.netBenefit)) * 1.1;
+  const bottom = -Math.max(0.02, Math.min(0.05, top * 0.15));
+  const spec = decisionSpec(data, { from, to, bottom, top });
 
   const methods = distinctMethods(
     withCurves.flatMap(({ model }) => (model.decisionCurve ?? []).map((p) => p.ci)),
   );
   const caption =
-    `Decision curves (${sampleText(results)}; prevalence ${formatNumber(prevalence, 3)}). Net benefit is the ` +
+    `Decision curves (${sampleText(results)}; prevalence ${formatFixed(prevalence, 3)}). Net benefit is the ` +
     `proportion of true positives minus the proportion of false positives weighted by the odds of the ` +
     `threshold probability, pt / (1 \u2212 pt): the harm of a false positive relative to the benefit of a true ` +
     `positive that a clinician choosing pt accepts. A model is useful at thresholds where its curve lies ` +
@@ -145,6 +177,6 @@ export function decisionCurveChart(results: Results): ChartSpec | null {
     (bands.length > 0
       ? ` Shaded bands: pointwise ${level} confidence intervals${methods.length > 0 ? ` (${methods.join('; ')})` : ''}.`
       : '') +
-    ` The vertical axis is cut at ${formatNumber(bottom, 2)}, where treat all keeps falling.`;
-  return { name: 'decision-curve', title: 'Decision curves', caption, spec };
+    ` The vertical axis is cut at ${formatFixed(bottom, 2)}, where treat all keeps falling.`;
+  return { name: 'decision-curve', section: 'decisionCurve', title: 'Decision curves', caption, spec };
 }

@@ -7,17 +7,9 @@
  * `settings.level`. Null when there are no comparisons.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { Difference, Interval, Results } from '../evaluate/results.js';
-import {
-  distinctMethods,
-  formatInterval,
-  formatNumber,
-  levelText,
-  modelNames,
-  operatingPointCatalogue,
-  preferredInterval,
-  round,
-} from './data.js';
+import type { ComparisonResult, Difference, Interval, Results } from '../results/results.js';
+import { distinctMethods, modelNames, operatingPointCatalogue, preferredInterval, round } from './data.js';
+import { formatFixed, formatInterval, formatLevel, formatPValue } from '../format/numbers.js';
 import type { ChartSpec } from './index.js';
 import { dejaVuTextWidth } from './textMetrics.js';
 import { layers, type ConcatItem, type LayerItem } from './vl.js';
@@ -37,10 +29,10 @@ const MEASURES = [
   ['npv', 'NPV'],
 ] as const;
 
+/** A p-value as the report's tables write it ("0.0077", "< 0.001", "> 0.99"); empty when there is none. */
 export function formatP(p: number | null | undefined): string {
   if (p === null || p === undefined || !Number.isFinite(p)) return '';
-  if (p < 0.001) return '< 0.001';
-  return p < 0.01 ? p.toFixed(3) : p >= 0.995 ? '1.00' : p.toFixed(2);
+  return formatPValue(p);
 }
 
 /**
@@ -85,74 +77,75 @@ interface Row {
 const INDENT = 12;
 const COLUMN_GAP = 10;
 
-export function forestChart(results: Results): ChartSpec | null {
-  if (results.comparisons.length === 0) return null;
-  const names = modelNames(results);
-  const nameOf = new Map(results.models.map((m, i) => [m.id, names[i] as string]));
-  const level = levelText(results.settings.level);
-  const opLabel = new Map(operatingPointCatalogue(results).map((op) => [op.id, op.label]));
-  const intervals: (Interval | null)[] = [];
-  const tests: string[] = [];
-  const adjusted = results.comparisons.some(
-    (c) =>
-      (c.auc.pAdjusted ?? null) !== null ||
-      c.operatingPoints.some((op) => MEASURES.some(([key]) => (op[key].pAdjusted ?? null) !== null)),
-  );
+/** One panel: a comparison's rows, with the intervals and tests behind them (for the caption). */
+interface Panel {
+  comparison: ComparisonResult;
+  rows: Row[];
+  intervals: (Interval | null)[];
+  tests: string[];
+}
 
-  const panels = results.comparisons.map((comparison) => {
-    const rows: Row[] = [];
-    const add = (key: string, label: string, rowLevel: 0 | 2, group: number, d: Difference) => {
-      if (d.difference === null || !Number.isFinite(d.difference)) return;
-      const interval = preferredInterval(d);
-      intervals.push(interval);
-      tests.push(d.method);
-      rows.push({
-        key,
-        label,
-        level: rowLevel,
-        group,
-        difference: round(d.difference),
-        lower: interval ? round(interval.lower) : null,
-        upper: interval ? round(interval.upper) : null,
-        estimate: `${formatNumber(d.difference, 3)}${interval ? ` (${formatInterval(interval, 3)})` : ''}`,
-        p: formatP(adjusted ? (d.pAdjusted ?? d.p) : d.p),
-      });
-    };
-    add('auc', 'AUC', 0, 0, comparison.auc);
-    comparison.operatingPoints.forEach((op, j) => {
-      const before = rows.length;
-      for (const [key, measure] of MEASURES) add(`${op.id}:${key}`, measure, 2, j + 1, op[key]);
-      if (rows.length > before) {
-        rows.splice(before, 0, {
-          key: `${op.id}:`,
-          label: opLabel.get(op.id) ?? op.id,
-          level: 1,
-          group: j + 1,
-          difference: null,
-          lower: null,
-          upper: null,
-          estimate: '',
-          p: '',
-        });
-      }
+/** The rows of one comparison: AUC, then each operating point's header and its measures. */
+function panelOf(
+  comparison: ComparisonResult,
+  { adjusted, opLabel }: { adjusted: boolean; opLabel: Map<string, string> },
+): Panel {
+  const panel: Panel = { comparison, rows: [], intervals: [], tests: [] };
+  const { rows } = panel;
+  const add = (key: string, label: string, rowLevel: 0 | 2, group: number, d: Difference) => {
+    if (d.difference === null || !Number.isFinite(d.difference)) return;
+    const interval = preferredInterval(d);
+    panel.intervals.push(interval);
+    panel.tests.push(d.method);
+    rows.push({
+      key,
+      label,
+      level: rowLevel,
+      group,
+      difference: round(d.difference),
+      lower: interval ? round(interval.lower) : null,
+      upper: interval ? round(interval.upper) : null,
+      estimate: `${formatFixed(d.difference, 3)}${interval ? ` (${formatInterval(interval)})` : ''}`,
+      p: formatP(adjusted ? (d.pAdjusted ?? d.p) : d.p),
     });
-    return { comparison, rows };
+  };
+  add('auc', 'AUC', 0, 0, comparison.auc);
+  comparison.operatingPoints.forEach((op, j) => {
+    const before = rows.length;
+    for (const [key, measure] of MEASURES) add(`${op.id}:${key}`, measure, 2, j + 1, op[key]);
+    if (rows.length > before) {
+      rows.splice(before, 0, {
+        key: `${op.id}:`,
+        label: opLabel.get(op.id) ?? op.id,
+        level: 1,
+        group: j + 1,
+        difference: null,
+        lower: null,
+        upper: null,
+        estimate: '',
+        p: '',
+      });
+    }
   });
-  const shown = panels.filter((p) => p.rows.some((r) => r.difference !== null));
-  if (shown.length === 0) return null;
+  return panel;
+}
 
-  // one x scale for every panel: zero and every interval, with a margin
-  const values = shown.flatMap((p) =>
-    p.rows.flatMap((r) => (r.difference === null ? [] : [r.difference, r.lower ?? 0, r.upper ?? 0])),
-  );
-  const { domain, ticks } = differenceAxis(Math.min(...values, 0), Math.max(...values, 0));
+/** Where the text columns go, measured in the chart font: labels left of the plot, estimate and p right. */
+interface Columns {
+  labelWidth: number;
+  labelX: number;
+  estimateX: number;
+  pX: number;
+  right: number;
+  estimateHeader: string;
+  pHeader: string;
+}
 
-  // the text columns, measured in the chart font
+function columnsOf(rows: Row[], { level, adjusted }: { level: string; adjusted: boolean }): Columns {
   const size = FONT_SIZE.label;
-  const allRows = shown.flatMap((p) => p.rows);
   const labelWidth = Math.ceil(
     Math.max(
-      ...allRows.map((r) => dejaVuTextWidth(r.label, size, r.level === 1) + (r.level === 2 ? INDENT : 0)),
+      ...rows.map((r) => dejaVuTextWidth(r.label, size, r.level === 1) + (r.level === 2 ? INDENT : 0)),
     ),
   );
   const estimateHeader = `Difference (${level} CI)`;
@@ -160,132 +153,183 @@ export function forestChart(results: Results): ChartSpec | null {
   const estimateWidth = Math.ceil(
     Math.max(
       dejaVuTextWidth(estimateHeader, size, true),
-      ...allRows.map((r) => dejaVuTextWidth(r.estimate, size)),
+      ...rows.map((r) => dejaVuTextWidth(r.estimate, size)),
     ),
   );
   const pWidth = Math.ceil(
-    Math.max(dejaVuTextWidth(pHeader, size, true), ...allRows.map((r) => dejaVuTextWidth(r.p, size))),
+    Math.max(dejaVuTextWidth(pHeader, size, true), ...rows.map((r) => dejaVuTextWidth(r.p, size))),
   );
-  const labelX = -labelWidth - COLUMN_GAP;
   const estimateX = PLOT_WIDTH + COLUMN_GAP;
   const pX = estimateX + estimateWidth + COLUMN_GAP;
-  const right = pX + pWidth;
+  return {
+    labelWidth,
+    labelX: -labelWidth - COLUMN_GAP,
+    estimateX,
+    pX,
+    right: pX + pWidth,
+    estimateHeader,
+    pHeader,
+  };
+}
 
-  const vconcat = shown.map(({ comparison, rows }, k): ConcatItem => {
-    const [a, b] = comparison.models;
-    const y = {
-      field: 'key',
-      type: 'nominal' as const,
-      scale: { type: 'band' as const, domain: rows.map((r) => r.key), paddingInner: 0, paddingOuter: 0 },
-      axis: null,
-    };
-    const estimates = rows.filter((r) => r.difference !== null);
-    const text = (rowLevel: 0 | 1 | 2, x: number): LayerItem | false => {
-      const selected = rows.filter((r) => r.level === rowLevel);
-      return (
-        selected.length > 0 && {
-          data: { values: selected },
-          mark: {
-            type: 'text',
-            align: 'left',
-            baseline: 'middle',
-            x,
-            fontWeight: rowLevel === 1 ? 'bold' : 'normal',
-          },
-          encoding: { y, text: { field: 'label', type: 'nominal' } },
-        }
-      );
-    };
-    const last = k === shown.length - 1;
-    const x = {
-      field: 'difference',
-      type: 'quantitative' as const,
-      scale: { domain, nice: false },
-      title: last ? 'Difference (first \u2212 second)' : null,
-      axis: { format: ticks.format, values: ticks.values, labels: last, grid: true },
-    };
-    return {
-      title: {
-        text: panelTitle(nameOf.get(a) ?? a, nameOf.get(b) ?? b, labelWidth + COLUMN_GAP + right),
-        fontSize: FONT_SIZE.title,
-        fontWeight: 'bold',
-        color: GREYS.text,
-        anchor: 'start',
-        offset: 22,
+/** What every panel shares: the columns, the difference axis, the model names. */
+interface PanelLayout {
+  columns: Columns;
+  axis: ReturnType<typeof differenceAxis>;
+  nameOf: Map<string, string>;
+  /** The last panel carries the axis labels and title. */
+  last: boolean;
+}
+
+type Band = { field: 'key'; type: 'nominal'; scale: object; axis: null };
+
+/** The text layers of one row level (0 top-level, 1 headers in bold, 2 indented measures). */
+function labelLayer(rows: Row[], y: Band, rowLevel: 0 | 1 | 2, x: number): LayerItem | false {
+  const selected = rows.filter((r) => r.level === rowLevel);
+  return (
+    selected.length > 0 && {
+      data: { values: selected },
+      mark: {
+        type: 'text',
+        align: 'left',
+        baseline: 'middle',
+        x,
+        fontWeight: rowLevel === 1 ? 'bold' : 'normal',
       },
-      width: PLOT_WIDTH,
-      height: ROW * rows.length,
-      layer: layers(
-        {
-          data: { values: rows.filter((r) => r.group % 2 === 1) },
-          mark: { type: 'rect', color: SHADE },
-          encoding: { y, x: { value: labelX - 4 }, x2: { value: right + 4 } },
-        },
-        {
-          data: { values: [{ zero: 0 }] },
-          mark: { type: 'rule', color: GREYS.reference, strokeDash: DASH, strokeWidth: 1 },
-          encoding: { x: { ...x, field: 'zero' } },
-        },
-        {
-          data: { values: estimates.filter((r) => r.lower !== null && r.upper !== null) },
-          mark: { type: 'rule', color: GREYS.text, strokeWidth: 1.5 },
-          encoding: { y, x: { ...x, field: 'lower' }, x2: { field: 'upper' } },
-        },
-        {
-          data: { values: estimates },
-          mark: { type: 'point', shape: 'square', filled: true, size: 40, color: GREYS.text, opacity: 1 },
-          encoding: {
-            y,
-            x,
-          },
-        },
-        text(0, labelX),
-        text(1, labelX),
-        text(2, labelX + INDENT),
-        {
-          data: { values: estimates },
-          mark: { type: 'text', align: 'left', baseline: 'middle', x: estimateX },
-          encoding: { y, text: { field: 'estimate', type: 'nominal' } },
-        },
-        {
-          data: { values: estimates },
-          mark: { type: 'text', align: 'left', baseline: 'middle', x: pX },
-          encoding: { y, text: { field: 'p', type: 'nominal' } },
-        },
-        ...[
-          [estimateHeader, estimateX],
-          [pHeader, pX],
-        ].map(([header, at]): LayerItem => ({
-          data: { values: [{ text: header }] },
-          mark: {
-            type: 'text',
-            align: 'left',
-            baseline: 'bottom',
-            x: at as number,
-            y: -5,
-            fontWeight: 'bold',
-          },
-          encoding: { text: { field: 'text', type: 'nominal' } },
-        })),
-      ),
-    };
-  });
+      encoding: { y, text: { field: 'label', type: 'nominal' } },
+    }
+  );
+}
 
+/** The right-hand columns: estimate with interval, p, and their headers. */
+function numberLayers(estimates: Row[], y: Band, c: Columns): LayerItem[] {
+  const column = (field: 'estimate' | 'p', x: number): LayerItem => ({
+    data: { values: estimates },
+    mark: { type: 'text', align: 'left', baseline: 'middle', x },
+    encoding: { y, text: { field, type: 'nominal' } },
+  });
+  const headers = [
+    [c.estimateHeader, c.estimateX],
+    [c.pHeader, c.pX],
+  ].map(([header, at]): LayerItem => ({
+    data: { values: [{ text: header }] },
+    mark: { type: 'text', align: 'left', baseline: 'bottom', x: at as number, y: -5, fontWeight: 'bold' },
+    encoding: { text: { field: 'text', type: 'nominal' } },
+  }));
+  return [column('estimate', c.estimateX), column('p', c.pX), ...headers];
+}
+
+function panelSpec({ comparison, rows }: Panel, { columns: c, axis, nameOf, last }: PanelLayout): ConcatItem {
+  const [a, b] = comparison.models;
+  const y: Band = {
+    field: 'key',
+    type: 'nominal',
+    scale: { type: 'band', domain: rows.map((r) => r.key), paddingInner: 0, paddingOuter: 0 },
+    axis: null,
+  };
+  const estimates = rows.filter((r) => r.difference !== null);
+  const x = {
+    field: 'difference',
+    type: 'quantitative' as const,
+    scale: { domain: axis.domain, nice: false },
+    title: last ? 'Difference (first \u2212 second)' : null,
+    axis: { format: axis.ticks.format, values: axis.ticks.values, labels: last, grid: true },
+  };
+  return {
+    title: {
+      text: panelTitle(nameOf.get(a) ?? a, nameOf.get(b) ?? b, c.labelWidth + COLUMN_GAP + c.right),
+      fontSize: FONT_SIZE.title,
+      fontWeight: 'bold',
+      color: GREYS.text,
+      anchor: 'start',
+      offset: 22,
+    },
+    width: PLOT_WIDTH,
+    height: ROW * rows.length,
+    layer: layers(
+      {
+        data: { values: rows.filter((r) => r.group % 2 === 1) },
+        mark: { type: 'rect', color: SHADE },
+        encoding: { y, x: { value: c.labelX - 4 }, x2: { value: c.right + 4 } },
+      },
+      {
+        data: { values: [{ zero: 0 }] },
+        mark: { type: 'rule', color: GREYS.reference, strokeDash: DASH, strokeWidth: 1 },
+        encoding: { x: { ...x, field: 'zero' } },
+      },
+      {
+        data: { values: estimates.filter((r) => r.lower !== null && r.upper !== null) },
+        mark: { type: 'rule', color: GREYS.text, strokeWidth: 1.5 },
+        encoding: { y, x: { ...x, field: 'lower' }, x2: { field: 'upper' } },
+      },
+      {
+        data: { values: estimates },
+        mark: { type: 'point', shape: 'square', filled: true, size: 40, color: GREYS.text, opacity: 1 },
+        encoding: { y, x },
+      },
+      labelLayer(rows, y, 0, c.labelX),
+      labelLayer(rows, y, 1, c.labelX),
+      labelLayer(rows, y, 2, c.labelX + INDENT),
+      ...numberLayers(estimates, y, c),
+    ),
+  };
+}
+
+function forestCaption(
+  results: Results,
+  panels: Panel[],
+  { level, adjusted }: { level: string; adjusted: boolean },
+) {
+  const methods = distinctMethods(panels.flatMap((p) => p.intervals));
+  const testNames = [...new Set(panels.flatMap((p) => p.tests))];
+  return (
+    `Paired differences between models (first model minus second) on the same ${results.sample.n} cases: the ` +
+    `difference in AUC and, at each operating point, in sensitivity, specificity, positive and negative ` +
+    `predictive value (PPV, NPV). Squares are the estimates, horizontal lines their ${level} confidence ` +
+    `intervals${methods.length > 0 ? ` (${methods.join('; ')})` : ''}; the dashed line marks no difference. ` +
+    `Right of the plot, the estimate with its interval and the ${adjusted ? 'Holm-adjusted ' : ''}p-value ` +
+    `(${testNames.join('; ')}).`
+  );
+}
+
+export function forestChart(results: Results): ChartSpec | null {
+  if (results.comparisons.length === 0) return null;
+  const names = modelNames(results);
+  const nameOf = new Map(results.models.map((m, i) => [m.id, names[i] as string]));
+  const level = formatLevel(results.settings.level);
+  const opLabel = new Map(operatingPointCatalogue(results).map((op) => [op.id, op.label]));
+  const adjusted = results.comparisons.some(
+    (c) =>
+      (c.auc.pAdjusted ?? null) !== null ||
+      c.operatingPoints.some((op) => MEASURES.some(([key]) => (op[key].pAdjusted ?? null) !== null)),
+  );
+  const panels = results.comparisons.map((comparison) => panelOf(comparison, { adjusted, opLabel }));
+  const shown = panels.filter((p) => p.rows.some((r) => r.difference !== null));
+  if (shown.length === 0) return null;
+
+  // one x scale for every panel: zero and every interval, with a margin
+  const values = shown.flatMap((p) =>
+    p.rows.flatMap((r) => (r.difference === null ? [] : [r.difference, r.lower ?? 0, r.upper ?? 0])),
+  );
+  const axis = differenceAxis(Math.min(...values, 0), Math.max(...values, 0));
+  const columns = columnsOf(
+    shown.flatMap((p) => p.rows),
+    { level, adjusted },
+  );
+  const vconcat = shown.map((panel, k) =>
+    panelSpec(panel, { columns, axis, nameOf, last: k === shown.length - 1 }),
+  );
   const spec: TopLevelSpec = {
     $schema: VEGA_LITE_SCHEMA,
     config: { ...theme, concat: { spacing: 24 } },
     vconcat,
     resolve: { scale: { y: 'independent' } },
   };
-
-  const methods = distinctMethods(intervals);
-  const testNames = [...new Set(tests)];
-  const caption =
-    `Paired differences between models (first model minus second) on the same ${results.sample.n} cases: the ` +
-    `difference in AUC and, at each operating point, in sensitivity, specificity, positive and negative ` +
-    `predictive value (PPV, NPV). Squares are the estimates, horizontal lines their ${level} confidence ` +
-    `intervals${methods.length > 0 ? ` (${methods.join('; ')})` : ''}; the dashed line marks no difference. ` +
-    `Right of the plot, the estimate with its interval and the ${adjusted ? 'Holm-adjusted ' : ''}p-value ` +
-    `(${testNames.join('; ')}).`;
-  return { name: 'forest', title: 'Paired differences between models', caption, spec };
+  return {
+    name: 'forest',
+    section: 'comparisons',
+    title: 'Paired differences between models',
+    caption: forestCaption(results, panels, { level, adjusted }),
+    spec,
+  };
 }

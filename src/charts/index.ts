@@ -16,11 +16,13 @@ import path from 'node:path';
 import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
-import type { Results } from '../evaluate/results.js';
+import type { Results } from '../results/results.js';
+import type { SectionId } from '../report/structure.js';
 import { calibrationChart } from './calibration.js';
 import { decisionCurveChart } from './decisionCurve.js';
 import { forestChart } from './forest.js';
 import { precisionRecallChart } from './precisionRecall.js';
+import { fallbackFontsFor } from './fallbackFonts.js';
 import { rocChart } from './roc.js';
 import { readerStudyForestChart, readerStudyRocChart } from './readerStudy.js';
 import { scoreDistributionsChart } from './scoreDistributions.js';
@@ -29,6 +31,8 @@ import { dejaVuTextWidth, isBold } from './textMetrics.js';
 export interface ChartSpec {
   /** File stem, e.g. "roc". */
   name: string;
+  /** The report section the chart is shown in. */
+  section: SectionId;
   title: string;
   /** A figure caption a reader understands: what is plotted, what the marks and bands mean. */
   caption: string;
@@ -182,7 +186,8 @@ export interface PngOptions {
  * DejaVu Sans is found.
  */
 function resvgOptions(svg: string, options: PngOptions): ResvgRenderOptions {
-  const fontFiles = options.fontFiles ?? findDejaVuFonts();
+  // DejaVu Sans, and fonts for the CJK text or emoji the chart holds (e.g. a Japanese model name)
+  const fontFiles = options.fontFiles ?? [...findDejaVuFonts(), ...fallbackFontsFor(svg)];
   return {
     fitTo: { mode: 'zoom', value: pngDpi(svg, options) / 96 },
     background: 'white',

@@ -4,7 +4,8 @@
  * empty corner of the plot, with its own scales (pixel ranges inside the plot), a frame and
  * the limits of the enlarged region written at its corners.
  */
-import { formatNumber, round } from './data.js';
+import { round } from './data.js';
+import { formatFixed } from '../format/numbers.js';
 import { GREYS } from './theme.js';
 import type { LayerItem } from './vl.js';
 
@@ -155,16 +156,16 @@ export function insetLayer(input: InsetInput): LayerItem {
   };
   const digits = 2; // the box lies on a grid of 0.01
   const labels = [
-    { text: formatNumber(box.x0, digits), px: left, py: top + size + 3, align: 'left', baseline: 'top' },
+    { text: formatFixed(box.x0, digits), px: left, py: top + size + 3, align: 'left', baseline: 'top' },
     {
-      text: formatNumber(box.x1, digits),
+      text: formatFixed(box.x1, digits),
       px: left + size,
       py: top + size + 3,
       align: 'right',
       baseline: 'top',
     },
-    { text: formatNumber(box.y0, digits), px: left - 3, py: top + size, align: 'right', baseline: 'bottom' },
-    { text: formatNumber(box.y1, digits), px: left - 3, py: top, align: 'right', baseline: 'top' },
+    { text: formatFixed(box.y0, digits), px: left - 3, py: top + size, align: 'right', baseline: 'bottom' },
+    { text: formatFixed(box.y1, digits), px: left - 3, py: top, align: 'right', baseline: 'top' },
   ] as const;
   return {
     layer: [

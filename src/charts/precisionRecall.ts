@@ -4,13 +4,10 @@
  * bootstrapCi), `models[].operatingPoints` (id, label, sensitivity = recall, ppv = precision),
  * `sample.prevalence`, `settings.level`. Null when no model has `precisionRecall` points.
  */
-import type { PrecisionRecallPoint, Results } from '../evaluate/results.js';
+import type { PrecisionRecallPoint, Results } from '../results/results.js';
 import { curvePlot, type CurveMarker, type CurveSeries } from './curvePlot.js';
 import {
   distinctMethods,
-  formatInterval,
-  formatNumber,
-  levelText,
   modelNames,
   operatingPointCatalogue,
   operatingPointLegendText,
@@ -21,7 +18,9 @@ import {
   testDerivedThresholdNote,
 } from './data.js';
 import type { Marker } from './inset.js';
+import { formatFixed, formatInterval, formatLevel } from '../format/numbers.js';
 import type { ChartSpec } from './index.js';
+import type { LayerItem } from './vl.js';
 import { DASH, GREYS, modelColour } from './theme.js';
 
 /**
@@ -47,15 +46,10 @@ export function precisionRecallVertices(points: PrecisionRecallPoint[]): Marker[
   ).map((v) => ({ x: round(v.x), y: round(v.y) }));
 }
 
-export function precisionRecallChart(results: Results): ChartSpec | null {
-  const withCurves = results.models.filter((m) => (m.precisionRecall?.length ?? 0) > 0);
-  if (withCurves.length === 0) return null;
+/** Each model's curve (legend label with its AP) and its operating points as (recall, precision) markers. */
+function curvesAndMarkers(results: Results): { series: CurveSeries[]; markers: CurveMarker[] } {
   const names = modelNames(results);
-  const level = levelText(results.settings.level);
-  const prevalence = results.sample.prevalence;
-  const catalogue = operatingPointCatalogue(results);
-  const opLabel = new Map(catalogue.map((op) => [op.id, op.label]));
-
+  const opLabel = new Map(operatingPointCatalogue(results).map((op) => [op.id, op.label]));
   const series: CurveSeries[] = [];
   const markers: CurveMarker[] = [];
   results.models.forEach((model, index) => {
@@ -65,7 +59,7 @@ export function precisionRecallChart(results: Results): ChartSpec | null {
     const ap = model.averagePrecision;
     if (ap && ap.estimate !== null) {
       const interval = preferredInterval(ap);
-      label += `, AP ${formatNumber(ap.estimate, 3)}${interval ? ` (${formatInterval(interval, 3)})` : ''}`;
+      label += `, AP ${formatFixed(ap.estimate, 3)}${interval ? ` (${formatInterval(interval)})` : ''}`;
     }
     series.push({ label, colour: modelColour(index), vertices: precisionRecallVertices(pr) });
     for (const op of model.operatingPoints) {
@@ -81,7 +75,47 @@ export function precisionRecallChart(results: Results): ChartSpec | null {
     }
   });
 
+  return { series, markers };
+}
+
+/** The no-skill line at the prevalence, labelled. */
+function prevalenceLine(prevalence: number): LayerItem[] {
   const baseline = round(prevalence);
+  return [
+    {
+      data: {
+        values: [
+          { recall: 0, precision: baseline },
+          { recall: 1, precision: baseline },
+        ],
+      },
+      mark: { type: 'line', color: GREYS.reference, strokeDash: DASH, strokeWidth: 1 },
+      encoding: {
+        x: { field: 'recall', type: 'quantitative' },
+        y: { field: 'precision', type: 'quantitative' },
+      },
+    },
+    {
+      data: {
+        values: [{ recall: 0.98, precision: baseline, text: `Prevalence ${formatFixed(prevalence, 3)}` }],
+      },
+      mark: { type: 'text', align: 'right', baseline: 'bottom', dy: -3, color: GREYS.treatAll },
+      encoding: {
+        x: { field: 'recall', type: 'quantitative' },
+        y: { field: 'precision', type: 'quantitative' },
+        text: { field: 'text', type: 'nominal' },
+      },
+    },
+  ];
+}
+
+export function precisionRecallChart(results: Results): ChartSpec | null {
+  const withCurves = results.models.filter((m) => (m.precisionRecall?.length ?? 0) > 0);
+  if (withCurves.length === 0) return null;
+  const level = formatLevel(results.settings.level);
+  const prevalence = results.sample.prevalence;
+  const catalogue = operatingPointCatalogue(results);
+  const { series, markers } = curvesAndMarkers(results);
   const { spec, inset } = curvePlot({
     series,
     markers,
@@ -90,32 +124,7 @@ export function precisionRecallChart(results: Results): ChartSpec | null {
     y: { field: 'precision', title: 'Precision (positive predictive value)' },
     legendBreak: ', AP ',
     colourLegendTitle: `Model, average precision (${level} CI)`,
-    references: [
-      {
-        data: {
-          values: [
-            { recall: 0, precision: baseline },
-            { recall: 1, precision: baseline },
-          ],
-        },
-        mark: { type: 'line', color: GREYS.reference, strokeDash: DASH, strokeWidth: 1 },
-        encoding: {
-          x: { field: 'recall', type: 'quantitative' },
-          y: { field: 'precision', type: 'quantitative' },
-        },
-      },
-      {
-        data: {
-          values: [{ recall: 0.98, precision: baseline, text: `Prevalence ${formatNumber(prevalence, 3)}` }],
-        },
-        mark: { type: 'text', align: 'right', baseline: 'bottom', dy: -3, color: GREYS.treatAll },
-        encoding: {
-          x: { field: 'recall', type: 'quantitative' },
-          y: { field: 'precision', type: 'quantitative' },
-          text: { field: 'text', type: 'nominal' },
-        },
-      },
-    ],
+    references: prevalenceLine(prevalence),
     insetCorner: 'bottom-left',
   });
 
@@ -125,7 +134,7 @@ export function precisionRecallChart(results: Results): ChartSpec | null {
   const caption =
     `Precision\u2013recall curves (${sampleText(results)}). Each curve plots precision (positive predictive ` +
     `value) against recall (sensitivity) as the threshold falls; the dashed line is the prevalence ` +
-    `(${formatNumber(prevalence, 3)}), the precision of a test that calls cases positive at random. ` +
+    `(${formatFixed(prevalence, 3)}), the precision of a test that calls cases positive at random. ` +
     `The legend gives each model's average precision (AP), the area under its step curve, with its ${level} ` +
     `confidence interval${methods.length > 0 ? ` (${methods.join('; ')})` : ''}. Precision depends on ` +
     `prevalence: the curves hold for populations with this test set's prevalence.` +
@@ -134,5 +143,11 @@ export function precisionRecallChart(results: Results): ChartSpec | null {
         (inset ? ' The inset enlarges the dashed square around them.' : '') +
         testDerivedThresholdNote(results)
       : '');
-  return { name: 'precision-recall', title: 'Precision\u2013recall curves', caption, spec };
+  return {
+    name: 'precision-recall',
+    section: 'precisionRecall',
+    title: 'Precision\u2013recall curves',
+    caption,
+    spec,
+  };
 }

@@ -13,9 +13,10 @@
  * `models[].roc`. Null without a reader study.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { Results } from '../evaluate/results.js';
+import type { Results } from '../results/results.js';
 import type { ReaderMetric, ReaderMetricResult, ReaderStudyResult } from '../results/readerStudy.js';
-import { levelText, rocVertices, round } from './data.js';
+import { formatLevel } from '../format/numbers.js';
+import { rocVertices, round } from './data.js';
 import type { ChartSpec } from './index.js';
 import { DASH, GREYS, MODEL_COLOURS, SIZE, VEGA_LITE_SCHEMA, theme } from './theme.js';
 import { layers, type ConcatItem } from './vl.js';
@@ -164,7 +165,7 @@ export function readerStudyRocChart(results: Results): ChartSpec | null {
       },
     ),
   };
-  const level = levelText(results.settings.level);
+  const level = formatLevel(results.settings.level);
   const caption =
     `Readers against the standalone model${results.models.length > 1 ? 's' : ''} (${rs.cases} cases, ${rs.positives} positive; ${rs.readers.length} readers, ${rs.modalities.length} modalities). ` +
     `Lines in grey are the models' empirical ROC curves; the dashed diagonal is chance. ` +
@@ -173,7 +174,13 @@ export function readerStudyRocChart(results: Results): ChartSpec | null {
         `thin lines join the same reader across modalities, and the large open markers are the readers' mean sensitivity and specificity per modality.`
       : `Each coloured line is one reader's empirical ROC curve in one modality (each distinct rating a threshold).`) +
     ` Intervals of the readers' means (${level}) are in the reader-study tables.`;
-  return { name: 'reader-study-roc', title: 'Readers and the standalone model', caption, spec };
+  return {
+    name: 'reader-study-roc',
+    section: 'readerStudy',
+    title: 'Readers and the standalone model',
+    caption,
+    spec,
+  };
 }
 
 interface ForestRow {
@@ -293,13 +300,14 @@ export function readerStudyForestChart(results: Results): ChartSpec | null {
       : {}),
     hconcat: panels,
   } as TopLevelSpec;
-  const level = levelText(results.settings.level);
+  const level = formatLevel(results.settings.level);
   const caption =
     `Each reader's own difference ${first ? `${first.modalities[0]} minus ${first.modalities[1]}` : ''} (dots, ${level} normal intervals with the reader fixed and cases random) ` +
     `and the readers' mean difference (diamond, ${level} interval of the Obuchowski–Rockette–Hillis analysis with readers and cases random). ` +
     `The dashed line is no difference.`;
   return {
     name: 'reader-study-differences',
+    section: 'readerStudy',
     title: 'Per-reader differences between modalities',
     caption,
     spec,

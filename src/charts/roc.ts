@@ -4,13 +4,10 @@
  * `models[].operatingPoints` (id, label, thresholdSource, sensitivity, specificity),
  * `sample`, `settings.level`. Null when no model has ROC points.
  */
-import type { Results } from '../evaluate/results.js';
+import type { Results } from '../results/results.js';
 import { curvePlot, type CurveMarker, type CurveSeries } from './curvePlot.js';
 import {
   distinctMethods,
-  formatInterval,
-  formatNumber,
-  levelText,
   modelNames,
   operatingPointCatalogue,
   operatingPointLegendText,
@@ -20,6 +17,7 @@ import {
   sampleText,
   testDerivedThresholdNote,
 } from './data.js';
+import { formatFixed, formatInterval, formatLevel } from '../format/numbers.js';
 import type { ChartSpec } from './index.js';
 import { DASH, GREYS, modelColour } from './theme.js';
 
@@ -27,7 +25,7 @@ export function rocChart(results: Results): ChartSpec | null {
   const models = results.models.filter((m) => m.roc.length > 0);
   if (models.length === 0) return null;
   const names = modelNames(results);
-  const level = levelText(results.settings.level);
+  const level = formatLevel(results.settings.level);
   const catalogue = operatingPointCatalogue(results);
   const opLabel = new Map(catalogue.map((op) => [op.id, op.label]));
 
@@ -39,7 +37,7 @@ export function rocChart(results: Results): ChartSpec | null {
     const interval = preferredInterval(model.auc);
     let label = names[index] as string;
     if (auc !== null)
-      label += `, AUC ${formatNumber(auc, 3)}${interval ? ` (${formatInterval(interval, 3)})` : ''}`;
+      label += `, AUC ${formatFixed(auc, 3)}${interval ? ` (${formatInterval(interval)})` : ''}`;
     series.push({
       label,
       colour: modelColour(index),
@@ -95,5 +93,5 @@ export function rocChart(results: Results): ChartSpec | null {
         (inset ? ' The inset enlarges the dashed square around them.' : '') +
         testDerivedThresholdNote(results)
       : '');
-  return { name: 'roc', title: 'ROC curves', caption, spec };
+  return { name: 'roc', section: 'discrimination', title: 'ROC curves', caption, spec };
 }

@@ -7,11 +7,10 @@
  * Null when no model has ROC points.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { Results } from '../evaluate/results.js';
+import type { ModelResult, Results } from '../results/results.js';
 import {
   binEdges,
   histogram,
-  listText,
   modelNames,
   operatingPointCatalogue,
   probabilityEdges,
@@ -19,7 +18,9 @@ import {
   sampleText,
   scoreCounts,
   type HistogramBin,
+  type OperatingPointEntry,
 } from './data.js';
+import { joinWords } from '../format/words.js';
 import type { ChartSpec } from './index.js';
 import { layers, type ConcatItem, type LayerItem } from './vl.js';
 import {
@@ -44,29 +45,16 @@ const PALE = 0.4;
 /** Vertical distance between the markers of successive operating points, px. */
 const MARKER_STEP = 9;
 
-export function scoreDistributionsChart(results: Results): ChartSpec | null {
-  const names = modelNames(results);
-  const models = results.models
-    .map((model, index) => ({ model, index }))
-    .filter(({ model }) => model.roc.length > 0);
-  if (models.length === 0) return null;
-  const catalogue = operatingPointCatalogue(results);
-  const { positives, negatives } = results.sample;
+/** A model's histogram panel: its bins and its score axis. */
+interface Panel {
+  model: ModelResult;
+  index: number;
+  bins: HistogramBin[];
+  domain: number[];
+}
 
-  const panels = models.map(({ model, index }) => {
-    const counts = scoreCounts(model, positives, negatives);
-    const scores = counts.map((c) => c.score);
-    const probability = model.scoreKind === 'probability';
-    const edges = probability
-      ? probabilityEdges(PROBABILITY_BIN_WIDTH)
-      : binEdges(extent(scores).min, extent(scores).max, SCORE_BINS);
-    const bins: HistogramBin[] = histogram(counts, edges, probability);
-    return { model, index, bins, domain: [edges.start, round(edges.start + edges.count * edges.width, 12)] };
-  });
-  const peakPositive = Math.max(1, ...panels.flatMap((p) => p.bins.map((b) => b.positives)));
-  const peakNegative = Math.max(1, ...panels.flatMap((p) => p.bins.map((b) => b.negatives)));
-  const allProbabilities = panels.every((p) => p.model.scoreKind === 'probability');
-
+/** The encodings every panel shares. */
+function sharedEncodings(catalogue: OperatingPointEntry[]) {
   const shape = {
     field: 'op',
     type: 'nominal' as const,
@@ -82,92 +70,149 @@ export function scoreDistributionsChart(results: Results): ChartSpec | null {
     scale: { domain: [POSITIVE, NEGATIVE], range: [1, PALE] },
     legend: { title: 'Outcome', symbolType: 'square' },
   };
-  // marker k of the operating points sits 6 + 9k px above the panel, so close thresholds stay apart
-  const markerY = (opIndex: number) => -(6 + MARKER_STEP * opIndex);
+  return { shape, opacity };
+}
 
-  const vconcat = panels.map(({ model, index, bins, domain }, k): ConcatItem => {
-    const rows = bins.flatMap((b) => [
-      ...(b.positives > 0 ? [{ start: b.start, end: b.end, count: b.positives, kind: POSITIVE }] : []),
-      ...(b.negatives > 0 ? [{ start: b.start, end: b.end, count: -b.negatives, kind: NEGATIVE }] : []),
-    ]);
-    const last = k === panels.length - 1;
-    const showLabels = last || !allProbabilities;
-    const x = {
-      field: 'start',
-      type: 'quantitative' as const,
-      scale: { domain, nice: false },
-      axis: {
-        title: showLabels
-          ? model.scoreKind === 'probability'
-            ? 'Score (predicted probability)'
-            : 'Score'
-          : null,
-        labels: showLabels,
-        tickCount: 10,
-        grid: false,
+type Shared = ReturnType<typeof sharedEncodings>;
+
+// marker k of the operating points sits 6 + 9k px above the panel, so close thresholds stay apart
+const markerY = (opIndex: number) => -(6 + MARKER_STEP * opIndex);
+
+/** A dashed line at each operating point's threshold, with its marker above the panel. */
+function thresholdMarks(
+  model: ModelResult,
+  { catalogue, shape }: { catalogue: OperatingPointEntry[]; shape: Shared['shape'] },
+): LayerItem[] {
+  return catalogue.flatMap((entry): LayerItem[] => {
+    const op = model.operatingPoints.find((o) => o.id === entry.id);
+    if (!op || op.threshold === null || !Number.isFinite(op.threshold)) return [];
+    const values = [{ threshold: round(op.threshold), op: entry.label }];
+    const thresholdX = { field: 'threshold', type: 'quantitative' as const };
+    return [
+      {
+        data: { values },
+        mark: { type: 'rule', color: GREYS.treatNone, strokeWidth: 1, strokeDash: [3, 2] },
+        encoding: { x: thresholdX, y: { value: markerY(entry.index) }, y2: { value: SIZE.panel } },
       },
-    };
-    const thresholdLayers = catalogue.flatMap((entry): LayerItem[] => {
-      const op = model.operatingPoints.find((o) => o.id === entry.id);
-      if (!op || op.threshold === null || !Number.isFinite(op.threshold)) return [];
-      const values = [{ threshold: round(op.threshold), op: entry.label }];
-      const thresholdX = { field: 'threshold', type: 'quantitative' as const };
-      return [
-        {
-          data: { values },
-          mark: { type: 'rule', color: GREYS.treatNone, strokeWidth: 1, strokeDash: [3, 2] },
-          encoding: { x: thresholdX, y: { value: markerY(entry.index) }, y2: { value: SIZE.panel } },
-        },
-        {
-          data: { values },
-          mark: { type: 'point', filled: true, size: 50, color: GREYS.treatNone, opacity: 1 },
-          encoding: { x: thresholdX, y: { value: markerY(entry.index) }, shape },
-        },
-      ];
-    });
-    return {
-      title: {
-        text: names[index] as string,
-        fontSize: FONT_SIZE.title,
-        fontWeight: 'normal',
-        color: GREYS.text,
-        // the offset counts from the markers above the panel
-        offset: 6,
+      {
+        data: { values },
+        mark: { type: 'point', filled: true, size: 50, color: GREYS.treatNone, opacity: 1 },
+        encoding: { x: thresholdX, y: { value: markerY(entry.index) }, shape },
       },
-      width: SIZE.width,
-      height: SIZE.panel,
-      layer: layers(
-        // carries the outcome legend in grey (a legend takes its symbol colour from its first layer)
-        {
-          data: { values: [{ kind: POSITIVE }, { kind: NEGATIVE }] },
-          mark: { type: 'square', size: 0, color: GREYS.axis },
-          encoding: { opacity },
-        },
-        {
-          data: { values: rows },
-          mark: { type: 'rect', color: modelColour(index) },
-          encoding: {
-            x,
-            x2: { field: 'end' },
-            y: {
-              field: 'count',
-              type: 'quantitative',
-              title: 'Cases per bin',
-              scale: { domain: [-peakNegative, peakPositive], nice: true },
-              axis: { labelExpr: 'format(abs(datum.value), "d")', tickCount: 6, tickMinStep: 1 },
-            },
-            opacity,
-          },
-        },
-        {
-          data: { values: [{ zero: 0 }] },
-          mark: { type: 'rule', color: GREYS.axis, strokeWidth: 0.8 },
-          encoding: { y: { field: 'zero', type: 'quantitative' } },
-        },
-        ...thresholdLayers,
-      ),
-    };
+    ];
   });
+}
+
+interface PanelContext extends Shared {
+  name: string;
+  catalogue: OperatingPointEntry[];
+  peakPositive: number;
+  peakNegative: number;
+  /** Whether the panel's score axis is labelled (the last one, or every one on own scales). */
+  showLabels: boolean;
+}
+
+function panelSpec(
+  { model, index, bins, domain }: Panel,
+  { name, catalogue, shape, opacity, peakPositive, peakNegative, showLabels }: PanelContext,
+): ConcatItem {
+  const rows = bins.flatMap((b) => [
+    ...(b.positives > 0 ? [{ start: b.start, end: b.end, count: b.positives, kind: POSITIVE }] : []),
+    ...(b.negatives > 0 ? [{ start: b.start, end: b.end, count: -b.negatives, kind: NEGATIVE }] : []),
+  ]);
+  const x = {
+    field: 'start',
+    type: 'quantitative' as const,
+    scale: { domain, nice: false },
+    axis: {
+      title: showLabels
+        ? model.scoreKind === 'probability'
+          ? 'Score (predicted probability)'
+          : 'Score'
+        : null,
+      labels: showLabels,
+      tickCount: 10,
+      grid: false,
+    },
+  };
+  const thresholdLayers = thresholdMarks(model, { catalogue, shape });
+  return {
+    title: {
+      text: name,
+      fontSize: FONT_SIZE.title,
+      fontWeight: 'normal',
+      color: GREYS.text,
+      // the offset counts from the markers above the panel
+      offset: 6,
+    },
+    width: SIZE.width,
+    height: SIZE.panel,
+    layer: layers(
+      // carries the outcome legend in grey (a legend takes its symbol colour from its first layer)
+      {
+        data: { values: [{ kind: POSITIVE }, { kind: NEGATIVE }] },
+        mark: { type: 'square', size: 0, color: GREYS.axis },
+        encoding: { opacity },
+      },
+      {
+        data: { values: rows },
+        mark: { type: 'rect', color: modelColour(index) },
+        encoding: {
+          x,
+          x2: { field: 'end' },
+          y: {
+            field: 'count',
+            type: 'quantitative',
+            title: 'Cases per bin',
+            scale: { domain: [-peakNegative, peakPositive], nice: true },
+            axis: { labelExpr: 'format(abs(datum.value), "d")', tickCount: 6, tickMinStep: 1 },
+          },
+          opacity,
+        },
+      },
+      {
+        data: { values: [{ zero: 0 }] },
+        mark: { type: 'rule', color: GREYS.axis, strokeWidth: 0.8 },
+        encoding: { y: { field: 'zero', type: 'quantitative' } },
+      },
+      ...thresholdLayers,
+    ),
+  };
+}
+
+export function scoreDistributionsChart(results: Results): ChartSpec | null {
+  const names = modelNames(results);
+  const models = results.models
+    .map((model, index) => ({ model, index }))
+    .filter(({ model }) => model.roc.length > 0);
+  if (models.length === 0) return null;
+  const catalogue = operatingPointCatalogue(results);
+  const { positives, negatives } = results.sample;
+
+  const panels: Panel[] = models.map(({ model, index }) => {
+    const counts = scoreCounts(model, positives, negatives);
+    const scores = counts.map((c) => c.score);
+    const probability = model.scoreKind === 'probability';
+    const edges = probability
+      ? probabilityEdges(PROBABILITY_BIN_WIDTH)
+      : binEdges(extent(scores).min, extent(scores).max, SCORE_BINS);
+    const bins: HistogramBin[] = histogram(counts, edges, probability);
+    return { model, index, bins, domain: [edges.start, round(edges.start + edges.count * edges.width, 12)] };
+  });
+  const peakPositive = Math.max(1, ...panels.flatMap((p) => p.bins.map((b) => b.positives)));
+  const peakNegative = Math.max(1, ...panels.flatMap((p) => p.bins.map((b) => b.negatives)));
+  const allProbabilities = panels.every((p) => p.model.scoreKind === 'probability');
+  const shared = sharedEncodings(catalogue);
+  const vconcat = panels.map((panel, k) =>
+    panelSpec(panel, {
+      ...shared,
+      name: names[panel.index] as string,
+      catalogue,
+      peakPositive,
+      peakNegative,
+      showLabels: k === panels.length - 1 || !allProbabilities,
+    }),
+  );
 
   const spec: TopLevelSpec = {
     $schema: VEGA_LITE_SCHEMA,
@@ -186,8 +231,14 @@ export function scoreDistributionsChart(results: Results): ChartSpec | null {
     `The less the two overlap, the better the model separates the classes. Counts are rebuilt exactly from ` +
     `the ROC points, which list every distinct score.` +
     (hasThresholds
-      ? ` Dashed vertical lines: the thresholds of the operating points (${listText(catalogue.map((op) => op.label))}); ` +
+      ? ` Dashed vertical lines: the thresholds of the operating points (${joinWords(catalogue.map((op) => op.label))}); ` +
         `cases at or above a threshold are called positive.`
       : '');
-  return { name: 'score-distributions', title: 'Score distributions by outcome', caption, spec };
+  return {
+    name: 'score-distributions',
+    section: 'discrimination',
+    title: 'Score distributions by outcome',
+    caption,
+    spec,
+  };
 }

@@ -229,6 +229,7 @@ export function threadedBlockRunner(
           }
         },
         cancel: () => failJob(control),
+        blocksDone: () => Atomics.load(control, BLOCKS_DONE),
       };
     },
   };

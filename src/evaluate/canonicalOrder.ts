@@ -4,32 +4,52 @@
  * same whatever the order of the rows in the input file.
  */
 import type { CaseData } from '../load/loadStudy.js';
+import { sortByCode, sortByDouble, textCodes } from './radixOrder.js';
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/**
+ * Stable radix passes from the least significant key (subgroup values) to the most
+ * significant (cluster), then — only within runs tied on every other key — the ids, compared
+ * as text: no comparator sort over all cases, and no string sort at all without ids.
+ */
 export function canonicalOrder(data: CaseData): Uint32Array {
   const n = data.labels.length;
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
+  const scratch = new Uint32Array(n);
   const { clusters, labels, scores, ids } = data;
-  const subgroupColumns = [...data.subgroupValues.values()];
-  return order.sort((a, b) => {
-    if (clusters) {
-      const d = (clusters[a] as number) - (clusters[b] as number);
-      if (d !== 0) return d;
+  const subgroupCodes = [...data.subgroupValues.values()].map(textCodes);
+  for (let k = subgroupCodes.length - 1; k >= 0; k--) {
+    const { codes, count } = subgroupCodes[k] as { codes: Uint32Array; count: number };
+    sortByCode(order, codes, count, scratch);
+  }
+  for (let m = scores.length - 1; m >= 0; m--) sortByDouble(order, scores[m] as Float64Array, scratch);
+  sortByCode(order, labels, 2, scratch);
+  if (clusters) {
+    let count = 0;
+    for (const c of clusters) count = Math.max(count, c + 1);
+    sortByCode(order, clusters, count, scratch);
+  }
+  if (ids) {
+    const tied = (a: number, b: number) =>
+      (!clusters || clusters[a] === clusters[b]) &&
+      labels[a] === labels[b] &&
+      scores.every((s) => s[a] === s[b]) &&
+      subgroupCodes.every(({ codes }) => codes[a] === codes[b]);
+    let runStart = 0;
+    for (let i = 1; i <= n; i++) {
+      if (i < n && tied(order[runStart] as number, order[i] as number)) continue;
+      if (i - runStart > 1) {
+        const run = Array.from(order.subarray(runStart, i)).sort((a, b) =>
+          compareText(ids[a] as string, ids[b] as string),
+        );
+        order.set(run, runStart);
+      }
+      runStart = i;
     }
-    const d = (labels[a] as number) - (labels[b] as number);
-    if (d !== 0) return d;
-    for (const s of scores) {
-      const e = (s[a] as number) - (s[b] as number);
-      if (e !== 0) return e;
-    }
-    for (const values of subgroupColumns) {
-      const e = compareText(values[a] as string, values[b] as string);
-      if (e !== 0) return e;
-    }
-    return ids ? compareText(ids[a] as string, ids[b] as string) : 0;
-  });
+  }
+  return order;
 }
 
 /** `data` with its cases rearranged into canonical order. */

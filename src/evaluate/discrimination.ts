@@ -4,9 +4,11 @@
  */
 import { delongCovariance, delongPlacements, type DelongPlacements } from '../statistics/delong.js';
 import { partialAuc } from '../statistics/partialAuc.js';
+import type { AucCovariance } from '../statistics/paired/auc.js';
 import type { RocCurve } from '../statistics/rocCurve.js';
 import { logitInterval, waldInterval } from './intervals.js';
-import type { ModelResult, PartialAucResult, RocPoint } from './results.js';
+import type { MethodId } from '../results/methods.js';
+import type { ModelResult, PartialAucResult, RocPoint } from '../results/results.js';
 import type { ScoresByClass } from './casesByClass.js';
 
 export interface AucSettings {
@@ -15,15 +17,18 @@ export interface AucSettings {
 }
 
 /** Covariance of two AUCs on the same cases: DeLong's, or Obuchowski's for clustered cases. */
-export type AucCovariance = (a: DelongPlacements, b: DelongPlacements) => number;
+export type { AucCovariance };
 
 export interface AucVarianceMethod {
   covariance: AucCovariance;
-  /** How the interval is described, e.g. "DeLong (1988)". */
-  name: string;
+  /** The methods of the AUC's normal and logit intervals and of the paired test. */
+  methods: { wald: MethodId; logit: MethodId; paired: MethodId };
 }
 
-export const DELONG: AucVarianceMethod = { covariance: delongCovariance, name: 'DeLong (1988)' };
+export const DELONG: AucVarianceMethod = {
+  covariance: delongCovariance,
+  methods: { wald: 'delong-wald', logit: 'delong-logit', paired: 'delong-paired' },
+};
 
 export function aucResult(
   byClass: ScoresByClass,
@@ -38,13 +43,9 @@ export function aucResult(
   const se = Number.isFinite(variance) ? Math.sqrt(Math.max(0, variance)) : null;
   const estimate = placements.auc;
   const normal =
-    se === null
-      ? null
-      : waldInterval(estimate, se, settings.level, `${varianceMethod.name}, normal approximation`, [0, 1]);
+    se === null ? null : waldInterval(estimate, se, settings.level, varianceMethod.methods.wald, [0, 1]);
   const logit =
-    se === null
-      ? null
-      : logitInterval(estimate, se, settings.level, `${varianceMethod.name}, logit-transformed`);
+    se === null ? null : logitInterval(estimate, se, settings.level, varianceMethod.methods.logit);
   return {
     auc: {
       estimate,

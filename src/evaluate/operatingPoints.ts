@@ -2,14 +2,10 @@
  * Operating points: the threshold each rule picks (on this data or on a validation set),
  * the 2×2 table at it, and every per-model accuracy measure with its interval.
  */
-import { zForLevel } from '../statistics/distributions.js';
+import { youdenIndex } from '../statistics/youden.js';
 import { negativeLikelihoodRatio, positiveLikelihoodRatio } from '../statistics/likelihoodRatios.js';
-import {
-  proportionInterval,
-  proportionMethodNames,
-  type ProportionMethod,
-} from '../statistics/proportionIntervals.js';
-import { confusionCounts, type RocCurve } from '../statistics/rocCurve.js';
+import { proportionInterval, type ProportionMethod } from '../statistics/proportionIntervals.js';
+import { confusionAt, type RocCurve } from '../statistics/rocCurve.js';
 import {
   thresholdForMinimumSensitivity,
   thresholdForMinimumSpecificity,
@@ -17,8 +13,14 @@ import {
 } from '../statistics/thresholdSelection.js';
 import type { OperatingPointSpec } from '../load/studySchema.js';
 import { interval } from './intervals.js';
-import type { Counts, Estimate, OperatingPointResult, Proportion, ThresholdRule } from './results.js';
-import type { WarningLog } from './warnings.js';
+import type {
+  Counts,
+  Estimate,
+  OperatingPointResult,
+  Proportion,
+  ThresholdRule,
+} from '../results/results.js';
+import { operatingPointWarnings, type WarningLog } from './warnings.js';
 
 export function thresholdRule(spec: OperatingPointSpec): ThresholdRule {
   if (spec.minSensitivity !== undefined) return { kind: 'minSensitivity', value: spec.minSensitivity };
@@ -59,87 +61,55 @@ export interface ProportionSettings {
   method: ProportionMethod;
 }
 
-export function proportion(
-  x: number,
-  n: number,
-  settings: ProportionSettings,
-  onUndefined?: () => void,
-): Proportion {
+export function proportion(x: number, n: number, settings: ProportionSettings): Proportion {
   if (n === 0) {
-    onUndefined?.();
     return { estimate: null, ci: null, numerator: x, denominator: n };
   }
   const bounds = proportionInterval(settings.method, x, n, settings.level);
   return {
     estimate: x / n,
-    ci: interval(bounds, settings.level, proportionMethodNames[settings.method]),
+    ci: interval(bounds, settings.level, settings.method),
     numerator: x,
     denominator: n,
   };
 }
 
-/**
- * Youden's index J = sensitivity + specificity − 1 (Youden 1950) with a Wald interval from
- * the binomial variances of the two independent proportions, se(J)² = se(1 − se)/m +
- * sp(1 − sp)/n (Bangdiwala et al. 2008); checked against test/reference/youden.R.
- */
-export function youdenIndex(counts: Counts, level: number): Estimate {
-  const m = counts.tp + counts.fn;
-  const n = counts.tn + counts.fp;
-  const sens = counts.tp / m;
-  const spec = counts.tn / n;
-  const estimate = sens + spec - 1;
-  // sensitivity and specificity come from independent samples (positives, negatives)
-  const se = Math.sqrt((sens * (1 - sens)) / m + (spec * (1 - spec)) / n);
-  const z = zForLevel(level);
-  return {
-    estimate,
-    se,
-    ci: { lower: estimate - z * se, upper: estimate + z * se, level, method: 'Wald (binomial variances)' },
-  };
+/** Youden's J with its Wald interval (statistics/youden.ts), as a result. */
+export function youdenEstimate(counts: Counts, level: number): Estimate {
+  const { estimate, se, lower, upper } = youdenIndex(counts, level);
+  return { estimate, se, ci: interval({ lower, upper }, level, 'wald-binomial') };
 }
 
-export function operatingPointMeasures(
-  spec: OperatingPointSpec,
-  threshold: number,
-  thresholdSource: OperatingPointResult['thresholdSource'],
-  scores: Float64Array,
-  labels: Uint8Array,
-  settings: ProportionSettings,
-  warnings: WarningLog,
-  path: string,
-): OperatingPointResult {
+export interface OperatingPointInput {
+  spec: OperatingPointSpec;
+  /** The threshold applied; +Infinity when no score value satisfies the rule. */
+  threshold: number;
+  thresholdSource: OperatingPointResult['thresholdSource'];
+  /** The model's confusion curve (statistics/confusion.ts). */
+  curve: RocCurve;
+  settings: ProportionSettings;
+  warnings: WarningLog;
+  /** The operating point's results.json key path, for warnings. */
+  path: string;
+}
+
+/** One model's accuracy at one operating point, with the warnings it calls for. */
+export function operatingPointMeasures(input: OperatingPointInput): OperatingPointResult {
+  const { spec, threshold, thresholdSource, curve, settings, warnings, path } = input;
   const rule = thresholdRule(spec);
-  const counts = confusionCounts(scores, labels, threshold);
+  const counts = confusionAt(curve, threshold);
   const { tp, fp, tn, fn } = counts;
-  const undefinedWarning = (what: string) => () =>
-    warnings.add('undefined-proportion', `${what} is undefined (0/0) at this threshold`, `${path}.${what}`);
-  if (threshold === Number.POSITIVE_INFINITY) {
-    warnings.add(
-      'operating-point-unattainable',
-      `no score value reaches ${describeRule(rule).toLowerCase()}; every case is called negative`,
-      path,
-    );
-  }
+  operatingPointWarnings(warnings, {
+    path,
+    counts,
+    unattainable: threshold === Number.POSITIVE_INFINITY,
+    ruleText: describeRule(rule),
+  });
   const f1Denominator = 2 * tp + fp + fn;
   const lrLevel = settings.level;
   const lrPlus = positiveLikelihoodRatio(tp, fp, tn, fn, lrLevel);
   const lrMinus = negativeLikelihoodRatio(tp, fp, tn, fn, lrLevel);
-  const lrMethod = 'log method (Simel et al. 1991)';
-  if (fp === 0 && tp > 0 && tn > 0) {
-    warnings.add(
-      'likelihood-ratio-infinite',
-      'LR+ is infinite: no false positives at this threshold',
-      `${path}.positiveLikelihoodRatio`,
-    );
-  }
-  if (tn === 0 && fn > 0 && tp + fp > 0) {
-    warnings.add(
-      'likelihood-ratio-infinite',
-      'LR− is infinite: no true negatives at this threshold',
-      `${path}.negativeLikelihoodRatio`,
-    );
-  }
+  const lrMethod = 'log-method';
   return {
     id: spec.id,
     label: spec.label ?? describeRule(rule),
@@ -147,13 +117,13 @@ export function operatingPointMeasures(
     threshold: Number.isFinite(threshold) ? threshold : null,
     thresholdSource,
     counts,
-    sensitivity: proportion(tp, tp + fn, settings, undefinedWarning('sensitivity')),
-    specificity: proportion(tn, tn + fp, settings, undefinedWarning('specificity')),
-    ppv: proportion(tp, tp + fp, settings, undefinedWarning('ppv')),
-    npv: proportion(tn, tn + fn, settings, undefinedWarning('npv')),
+    sensitivity: proportion(tp, tp + fn, settings),
+    specificity: proportion(tn, tn + fp, settings),
+    ppv: proportion(tp, tp + fp, settings),
+    npv: proportion(tn, tn + fn, settings),
     accuracy: proportion(tp + tn, tp + fp + tn + fn, settings),
     f1: { estimate: f1Denominator === 0 ? null : (2 * tp) / f1Denominator },
-    youdenJ: youdenIndex(counts, settings.level),
+    youdenJ: youdenEstimate(counts, settings.level),
     positiveLikelihoodRatio: {
       estimate: lrPlus.estimate,
       ci: lrPlus.ci ? interval(lrPlus.ci, lrLevel, lrMethod) : null,

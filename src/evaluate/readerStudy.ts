@@ -7,7 +7,7 @@
  */
 import type { Study } from '../load/loadStudy.js';
 import type { ReaderStudyData } from '../load/readerStudy.js';
-import type { WarningLog } from './warnings.js';
+import { readerStudyUndefinedWarning, type WarningLog } from './warnings.js';
 import {
   readerAuc,
   readerProportion,
@@ -24,11 +24,10 @@ import type {
   ReaderRocPoints,
   ReaderStudyResult,
 } from '../results/readerStudy.js';
+import type { MethodId } from '../results/methods.js';
 import { standaloneComparisons } from './readerStudyStandalone.js';
 import { ciOf, finite, pick, readerCases, type ReaderCases } from './readerStudyCases.js';
 import { AnalysisShape } from './readerStudyShape.js';
-
-export { OR_METHODS } from './readerStudyShape.js';
 
 const METRIC_METHODS: Record<ReaderMetric, string> = {
   auc: 'empirical (trapezoidal) AUC of the ratings',
@@ -41,6 +40,7 @@ interface MetricFigures {
   figures: FigureOfMerit[][];
   covariance: Float64Array;
   covarianceName: string;
+  covarianceMethodId: MethodId;
 }
 
 function covarianceOf(figures: FigureOfMerit[][], useDelong: boolean): Float64Array {
@@ -65,6 +65,7 @@ function metricFigures(reads: ReaderStudyData, cases: ReaderCases, metric: Reade
     figures,
     covariance: covarianceOf(figures, useDelong),
     covarianceName: useDelong ? 'DeLong' : 'case jackknife',
+    covarianceMethodId: useDelong ? 'reader-delong-covariance' : 'reader-jackknife-covariance',
   };
 }
 
@@ -95,7 +96,7 @@ function readerDifferences(
       id,
       difference,
       se: finite(se),
-      ci: ciOf(difference - half, difference + half, level, 'normal interval, this reader fixed'),
+      ci: ciOf(difference - half, difference + half, level, 'or-reader-fixed'),
       z: finite(z),
       p: Number.isFinite(z) ? twoSidedNormalP(z) : null,
     };
@@ -109,7 +110,7 @@ function metricResult(
   level: number,
   warnings: WarningLog,
 ): ReaderMetricResult {
-  const { figures, covariance, covarianceName } = metricFigures(reads, cases, metric);
+  const { figures, covariance, covarianceName, covarianceMethodId } = metricFigures(reads, cases, metric);
   const estimates = figures.map((row) => row.map((f) => f.estimate));
   const analysis: OrAnalysis = obuchowskiRockette({ estimates, covariance, level });
   const shape = new AnalysisShape(level);
@@ -122,16 +123,11 @@ function metricResult(
     ...shape.modality(m, reads.modalities[t] as string),
     readers: reads.readers.map((id, r) => ({ id, estimate: estimates[t]?.[r] as number })),
   }));
-  if (shape.undefinedParts.size > 0) {
-    warnings.add(
-      'reader-study-undefined',
-      `${metric}: some ${[...shape.undefinedParts].join(', ')} results are undefined (no variation between readers or cases): they are null`,
-      `readerStudy.${metric}`,
-    );
-  }
+  readerStudyUndefinedWarning(warnings, metric, shape.undefinedParts);
   return {
     method: METRIC_METHODS[metric],
     covariance: covarianceName,
+    covarianceMethodId,
     modalities: modalities.map(({ id, estimate, readers, ...rest }) => ({ id, estimate, readers, ...rest })),
     comparisons,
     ...(test ? { test } : {}),

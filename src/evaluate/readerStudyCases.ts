@@ -3,7 +3,8 @@
  * non-finite numbers (a zero denominator) into null.
  */
 import type { Study } from '../load/loadStudy.js';
-import type { Interval } from './results.js';
+import { described, type MethodId } from '../results/methods.js';
+import type { Interval } from '../results/results.js';
 
 /** The cases of a reader study split by class, each class in id order (row order does not matter). */
 export interface ReaderCases {
@@ -30,6 +31,9 @@ export const pick = (values: Float64Array, indices: readonly number[]) =>
 /** A finite number, or null (a zero denominator makes Hillis's df or an SE infinite or undefined). */
 export const finite = (value: number): number | null => (Number.isFinite(value) ? value : null);
 
-export function ciOf(lower: number, upper: number, level: number, method: string): Interval | null {
-  return Number.isFinite(lower) && Number.isFinite(upper) ? { lower, upper, level, method } : null;
+/** An interval by the method `methodId` (its prose from the registry), or null when a bound is not finite. */
+export function ciOf(lower: number, upper: number, level: number, methodId: MethodId): Interval | null {
+  return Number.isFinite(lower) && Number.isFinite(upper)
+    ? { lower, upper, level, ...described(methodId) }
+    : null;
 }

@@ -5,13 +5,15 @@
  */
 import type { OrComparison, OrGlobalTest, OrModality } from '../statistics/readers/obuchowskiRockette.js';
 import type { ModalityComparison, ModalityResult, ModalityTest } from '../results/readerStudy.js';
+import { described, type MethodId } from '../results/methods.js';
 import { ciOf, finite } from './readerStudyCases.js';
 
-export const OR_METHODS = {
-  randomReaders: 'Obuchowski–Rockette, random readers and cases, Hillis (2007) denominator df',
-  fixedReaders: 'Obuchowski–Rockette, fixed readers, random cases (normal, χ² test)',
-  fixedCases: 'Obuchowski–Rockette, fixed cases, random readers (t and F on (T − 1)(R − 1) df)',
-} as const;
+/** The method id of each generalisation (methods.ts has its prose and references). */
+export const OR_METHOD_IDS = {
+  randomReaders: 'or-random-readers',
+  fixedReaders: 'or-fixed-readers',
+  fixedCases: 'or-fixed-cases',
+} as const satisfies Record<string, MethodId>;
 
 const PARTS = {
   randomReaders: 'random readers',
@@ -30,8 +32,8 @@ export class AnalysisShape {
     return finite(x);
   }
 
-  private interval(lower: number, upper: number, method: string, part: keyof typeof PARTS) {
-    const out = ciOf(lower, upper, this.level, method);
+  private interval(lower: number, upper: number, part: keyof typeof PARTS) {
+    const out = ciOf(lower, upper, this.level, OR_METHOD_IDS[part]);
     if (!out) this.undefinedParts.add(PARTS[part]);
     return out;
   }
@@ -44,16 +46,16 @@ export class AnalysisShape {
       randomReaders: {
         se: this.value(rr.se, 'randomReaders'),
         df: this.value(rr.df, 'randomReaders'),
-        ci: this.interval(rr.lower, rr.upper, `t interval, ${OR_METHODS.randomReaders}`, 'randomReaders'),
+        ci: this.interval(rr.lower, rr.upper, 'randomReaders'),
       },
       fixedReaders: {
         se: this.value(fr.se, 'fixedReaders'),
-        ci: this.interval(fr.lower, fr.upper, `normal interval, ${OR_METHODS.fixedReaders}`, 'fixedReaders'),
+        ci: this.interval(fr.lower, fr.upper, 'fixedReaders'),
       },
       fixedCases: {
         se: this.value(fc.se, 'fixedCases'),
         df: fc.df,
-        ci: this.interval(fc.lower, fc.upper, `t interval, ${OR_METHODS.fixedCases}`, 'fixedCases'),
+        ci: this.interval(fc.lower, fc.upper, 'fixedCases'),
       },
     };
   }
@@ -67,25 +69,25 @@ export class AnalysisShape {
       randomReaders: {
         se: this.value(rr.se, 'randomReaders'),
         df: this.value(rr.df, 'randomReaders'),
-        ci: this.interval(-rr.upper, -rr.lower, OR_METHODS.randomReaders, 'randomReaders'),
+        ci: this.interval(-rr.upper, -rr.lower, 'randomReaders'),
         t: this.value(-rr.t, 'randomReaders'),
         p: this.value(rr.p, 'randomReaders'),
-        method: OR_METHODS.randomReaders,
+        ...described(OR_METHOD_IDS.randomReaders),
       },
       fixedReaders: {
         se: this.value(fr.se, 'fixedReaders'),
-        ci: this.interval(-fr.upper, -fr.lower, OR_METHODS.fixedReaders, 'fixedReaders'),
+        ci: this.interval(-fr.upper, -fr.lower, 'fixedReaders'),
         z: this.value(-fr.z, 'fixedReaders'),
         p: this.value(fr.p, 'fixedReaders'),
-        method: OR_METHODS.fixedReaders,
+        ...described(OR_METHOD_IDS.fixedReaders),
       },
       fixedCases: {
         se: this.value(fc.se, 'fixedCases'),
         df: fc.df,
-        ci: this.interval(-fc.upper, -fc.lower, OR_METHODS.fixedCases, 'fixedCases'),
+        ci: this.interval(-fc.upper, -fc.lower, 'fixedCases'),
         t: this.value(-fc.t, 'fixedCases'),
         p: this.value(fc.p, 'fixedCases'),
-        method: OR_METHODS.fixedCases,
+        ...described(OR_METHOD_IDS.fixedCases),
       },
     };
   }
@@ -98,20 +100,20 @@ export class AnalysisShape {
         df1: rr.df1,
         df2: this.value(rr.df2, 'randomReaders'),
         p: this.value(rr.p, 'randomReaders'),
-        method: `F test, ${OR_METHODS.randomReaders}`,
+        ...described(OR_METHOD_IDS.randomReaders),
       },
       fixedReaders: {
         statistic: this.value(fr.statistic, 'fixedReaders'),
         df: fr.df,
         p: this.value(fr.p, 'fixedReaders'),
-        method: `χ² test, ${OR_METHODS.fixedReaders}`,
+        ...described(OR_METHOD_IDS.fixedReaders),
       },
       fixedCases: {
         statistic: this.value(fc.statistic, 'fixedCases'),
         df1: fc.df1,
         df2: fc.df2,
         p: this.value(fc.p, 'fixedCases'),
-        method: `F test, ${OR_METHODS.fixedCases}`,
+        ...described(OR_METHOD_IDS.fixedCases),
       },
     };
   }

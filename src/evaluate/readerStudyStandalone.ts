@@ -8,7 +8,8 @@
  */
 import type { Study } from '../load/loadStudy.js';
 import type { ReaderStudyData } from '../load/readerStudy.js';
-import type { WarningLog } from './warnings.js';
+import { described } from '../results/methods.js';
+import { readerStudyUnmatchedWarning, type WarningLog } from './warnings.js';
 import { readerAuc, readerProportion, type FigureOfMerit } from '../statistics/readers/figuresOfMerit.js';
 import { delongCovariance, jackknifeCovariance } from '../statistics/readers/covariance.js';
 import { modelVersusReaders } from '../statistics/readers/modelVersusReaders.js';
@@ -20,9 +21,6 @@ import type {
   StandaloneComparison,
 } from '../results/readerStudy.js';
 import { ciOf, finite, pick, type ReaderCases } from './readerStudyCases.js';
-
-export const STANDALONE_METHOD =
-  'model − readers: single-modality Obuchowski–Rockette analysis of the differences, Hillis (2007) df (RJafroc 1T-RRRC)';
 
 export interface StandaloneInput {
   study: Study;
@@ -52,10 +50,10 @@ function compare(
     difference: result.difference,
     se: finite(result.se),
     df: finite(result.df),
-    ci: ciOf(result.lower, result.upper, level, `t interval, ${STANDALONE_METHOD}`),
+    ci: ciOf(result.lower, result.upper, level, 'or-model-versus-readers'),
     t: finite(result.t),
     p: finite(result.p),
-    method: STANDALONE_METHOD,
+    ...described('or-model-versus-readers'),
   };
 }
 
@@ -134,11 +132,11 @@ export function standaloneComparisons(input: StandaloneInput): StandaloneCompari
             readersOther: sensitivity.modalities[t]?.estimate as number,
           });
           if (!entry.sensitivity || !entry.specificity) {
-            warnings.add(
-              'operating-point-unattainable',
-              `model ${model.id}: no threshold reaches the readers' mean ${entry.sensitivity ? 'sensitivity' : 'specificity'} in modality ${modality}`,
-              `readerStudy.standalone`,
-            );
+            readerStudyUnmatchedWarning(warnings, {
+              model: model.id,
+              measure: entry.sensitivity ? 'sensitivity' : 'specificity',
+              modality,
+            });
           }
         }
         return entry;

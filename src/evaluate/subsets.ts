@@ -4,13 +4,13 @@
  * within a subgroup.
  */
 import { clusterLayout, clusteredAucCovariance } from '../statistics/clusteredAuc.js';
-import { confusionCounts } from '../statistics/rocCurve.js';
+import { confusionAt, rocCurve, type RocCurve } from '../statistics/rocCurve.js';
 import type { OperatingPointSpec } from '../load/studySchema.js';
 import { splitByClass } from './casesByClass.js';
 import { aucResult, DELONG, type AucVarianceMethod } from './discrimination.js';
 import { proportion, type ProportionSettings } from './operatingPoints.js';
-import type { OperatingPointSummary, SubgroupModelResult, SubgroupResult } from './results.js';
-import type { WarningLog } from './warnings.js';
+import type { OperatingPointSummary, SubgroupModelResult, SubgroupResult } from '../results/results.js';
+import { subgroupWarning, type WarningLog } from './warnings.js';
 
 export interface CaseSubset {
   labels: Uint8Array;
@@ -18,23 +18,23 @@ export interface CaseSubset {
   clusters: Int32Array | null;
 }
 
-export const OBUCHOWSKI_METHOD_NAME = 'Obuchowski (1997) clustered DeLong';
-
 /** The AUC variance method for these cases: Obuchowski's when they are clustered. */
 export function aucVarianceMethod(labels: Uint8Array, clusters: Int32Array | null): AucVarianceMethod {
   if (!clusters) return DELONG;
   const layout = clusterLayout(clusters, labels);
-  return { covariance: (a, b) => clusteredAucCovariance(a, b, layout), name: OBUCHOWSKI_METHOD_NAME };
+  return {
+    covariance: (a, b) => clusteredAucCovariance(a, b, layout),
+    methods: { wald: 'obuchowski-wald', logit: 'obuchowski-logit', paired: 'obuchowski-paired' },
+  };
 }
 
 export function operatingPointSummary(
   spec: OperatingPointSpec,
   threshold: number,
-  scores: Float64Array,
-  labels: Uint8Array,
+  curve: RocCurve,
   settings: ProportionSettings,
 ): OperatingPointSummary {
-  const counts = confusionCounts(scores, labels, threshold);
+  const counts = confusionAt(curve, threshold);
   const { tp, fp, tn, fn } = counts;
   return {
     id: spec.id,
@@ -60,6 +60,7 @@ export function summariseModels(
   const method = aucVarianceMethod(subset.labels, subset.clusters);
   return modelIds.map((id, m) => {
     const scores = subset.scores[m] as Float64Array;
+    const curve = rocCurve(scores, subset.labels);
     const auc = bothClasses
       ? aucResult(
           splitByClass(scores, subset.labels),
@@ -71,13 +72,7 @@ export function summariseModels(
       id,
       auc: { estimate: auc.estimate, se: auc.se, ci: auc.ci },
       operatingPoints: points.map((spec, j) =>
-        operatingPointSummary(
-          spec,
-          (thresholds[m] as number[])[j] as number,
-          scores,
-          subset.labels,
-          settings,
-        ),
+        operatingPointSummary(spec, (thresholds[m] as number[])[j] as number, curve, settings),
       ),
     };
   });
@@ -129,13 +124,7 @@ export function subgroupResults(
       let positives = 0;
       for (const label of subset.labels) positives += label;
       const path = `subgroups[${results.length}]`;
-      if (positives === 0 || positives === indices.length) {
-        warnings.add(
-          'subgroup-single-class',
-          `subgroup ${column} = ${value} has only ${positives === 0 ? 'negative' : 'positive'} cases: no AUC`,
-          path,
-        );
-      }
+      subgroupWarning(warnings, { column, value, positives, n: indices.length, path });
       results.push({
         column,
         value,

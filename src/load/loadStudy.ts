@@ -1,40 +1,31 @@
 /**
- * load: study file + CSV → a validated `Study`. The only stage that reads input files.
+ * load: study file + case table → a validated `Study`. The only stage that reads input files.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { LineCounter, parseDocument, isMap, isScalar, type Document, type Node } from 'yaml';
 import { z } from 'zod';
+import type { CaseData, LoadWarning } from './caseData.js';
+import { textTable, type TableSource } from './caseTable.js';
+import { quoteValue } from './cellText.js';
 import { parseCsv, type CsvTable } from './csv.js';
-import { closest, InputError } from './errors.js';
+import { closest } from './errors.js';
+import { decodeText } from './encoding.js';
 import { checkStudyLimits, checkSubgroupValues } from './limits.js';
+import { openTable } from './openTable.js';
+import { columnIndex, readCases, type CaseColumns } from './readCases.js';
+import { DEFAULT_MAX_INPUT_BYTES, MAX_STUDY_FILE_BYTES, readRegularFile } from './readInput.js';
+import { StudyDocument, type PathSegment } from './studyDocument.js';
 import { readYoloScores } from './yolo.js';
 import { readReaderStudy, type ReaderStudyData } from './readerStudy.js';
 import { studySchema, type StudyFile } from './studySchema.js';
 
-export interface CaseData {
-  file: string;
-  sha256: string;
-  /** Rows read from the file, before any were dropped. */
-  rows: number;
-  /** Rows dropped for a missing score (`missing: drop`). */
-  dropped: number;
-  /** 1 for a positive case, 0 for a negative one. */
-  labels: Uint8Array;
-  ids: string[] | null;
-  /** One score array per model, in the study's model order. */
-  scores: Float64Array[];
-  /** Cluster index of each case (0 … clusters − 1, in sorted name order), when `cluster` is set. */
-  clusters: Int32Array | null;
-  /** Raw values of each subgroup column. */
-  subgroupValues: Map<string, string[]>;
-}
+export type { CaseData, LoadWarning } from './caseData.js';
+export { StudyDocument } from './studyDocument.js';
 
 export interface StudyModel {
   id: string;
   name: string;
   scoreColumn: string;
+  /** How evaluate treats the scores (`scores: percent` arrives here as probability, ÷ 100). */
   scores?: 'probability' | 'score';
 }
 
@@ -48,67 +39,15 @@ export interface Study {
   data: CaseData;
   /** The set data-driven thresholds are chosen on, when `thresholdsFrom` is set. */
   validation: CaseData | null;
+  /** What loading noticed and the user should hear (decimal commas, an encoding detected). */
+  warnings?: LoadWarning[];
   /** The reads of a reader study, when the study file has `readerStudy`. */
   readerStudy: ReaderStudyData | null;
 }
 
-const MISSING_TOKENS = new Set(['', 'NA', 'N/A', 'NaN', 'nan', 'null', 'NULL', '.']);
-
-type PathSegment = string | number;
-
-function formatKeyPath(segments: readonly PropertyKey[]): string {
-  let out = '';
-  for (const segment of segments) {
-    if (typeof segment === 'number') out += `[${segment}]`;
-    else out += out === '' ? String(segment) : `.${String(segment)}`;
-  }
-  return out || '(top level)';
-}
-
-export class StudyDocument {
-  readonly lineCounter = new LineCounter();
-  readonly document: Document;
-
-  constructor(
-    readonly file: string,
-    text: string,
-  ) {
-    this.document = parseDocument(text, {
-      lineCounter: this.lineCounter,
-      prettyErrors: false,
-      uniqueKeys: true,
-    });
-    const first = this.document.errors[0];
-    if (first) {
-      const position = this.lineCounter.linePos(first.pos[0]);
-      const detail = first.message.split('\n', 1)[0] ?? 'syntax error';
-      throw new InputError(
-        { file, line: position.line, column: position.col },
-        `not valid YAML/JSON: ${detail}`,
-      );
-    }
-  }
-
-  /** Line/column of the node at `segments`, or of the nearest ancestor that exists. */
-  position(segments: readonly PathSegment[], key?: string): { line?: number; column?: number } {
-    for (let depth = segments.length; depth >= 0; depth--) {
-      const node = this.document.getIn(segments.slice(0, depth), true) as Node | undefined;
-      if (!node || !('range' in node) || !node.range) continue;
-      let offset = node.range[0];
-      if (key !== undefined && depth === segments.length && isMap(node)) {
-        const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === key);
-        if (pair && isScalar(pair.key) && pair.key.range) offset = pair.key.range[0];
-      }
-      const { line, col } = this.lineCounter.linePos(offset);
-      return { line, column: col };
-    }
-    return {};
-  }
-
-  error(segments: readonly PathSegment[], detail: string, key?: string): InputError {
-    const keyPath = formatKeyPath(key === undefined ? segments : [...segments, key]);
-    return new InputError({ file: this.file, ...this.position(segments, key), keyPath }, detail);
-  }
+export interface LoadOptions {
+  /** Largest data file read, in bytes (default 1 GiB; the CLI's --max-input-size). */
+  maxInputBytes?: number;
 }
 
 /** Allowed keys of the object schema at `segments`, for "did you mean" suggestions. */
@@ -140,10 +79,32 @@ function keysAt(schema: z.ZodType, segments: readonly PropertyKey[]): string[] {
   return current instanceof z.ZodObject ? Object.keys(current.shape) : [];
 }
 
+const EXPECTED_NAMES: Record<string, string> = {
+  int: 'a whole number',
+  number: 'a number',
+  string: 'text',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a mapping',
+};
+
+/** A value from the study file as a message shows it. */
+function describeValue(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'an empty value';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `the text ${quoteValue(value)}`;
+  return quoteValue(String(value)).slice(1, -1) === String(value) ? String(value) : quoteValue(String(value));
+}
+
 function describeIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
-    case 'invalid_type':
-      return `expected ${issue.expected}${issue.input === undefined ? ' (the key is required)' : ''}`;
+    case 'invalid_type': {
+      const expected = EXPECTED_NAMES[issue.expected] ?? issue.expected;
+      return issue.input === undefined
+        ? `expected ${expected} (the key is required)`
+        : `expected ${expected}, not ${describeValue(issue.input)}`;
+    }
     case 'too_small':
       return `expected ${issue.origin === 'array' ? 'at least ' + String(issue.minimum) + ' entries' : 'a value ' + (issue.inclusive ? '>= ' : '> ') + String(issue.minimum)}`;
     case 'too_big':
@@ -161,7 +122,7 @@ function validate(doc: StudyDocument, raw: unknown): StudyFile {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw doc.error([], 'expected a mapping of study settings (title, data, outcome, models, …)');
   }
-  const parsed = studySchema.safeParse(raw);
+  const parsed = studySchema.safeParse(raw, { reportInput: true });
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0] as z.core.$ZodIssue;
   const segments = issue.path.filter((s): s is PathSegment => typeof s !== 'symbol');
@@ -170,72 +131,85 @@ function validate(doc: StudyDocument, raw: unknown): StudyFile {
     const suggestion = closest(key, keysAt(studySchema, segments));
     throw doc.error(
       segments,
-      `unknown key "${key}"${suggestion ? ` (did you mean ${suggestion}?)` : ''}; allowed: ${keysAt(studySchema, segments).join(', ')}`,
+      `unknown key ${quoteValue(key)}${suggestion ? ` (did you mean ${suggestion}?)` : ''}; allowed: ${keysAt(studySchema, segments).join(', ')}`,
       key,
     );
   }
   throw doc.error(segments, describeIssue(issue));
 }
 
-function sha256(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex');
+function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith('..') ? relative : file;
 }
 
-function readText(file: string, context: () => InputError): Buffer {
-  try {
-    return readFileSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const base = context();
-    throw new InputError(
-      base.location,
-      `${base.detail}: ${code === 'ENOENT' ? 'file not found' : (error as Error).message}`,
-    );
+interface TableInput {
+  source: TableSource;
+  bytes: Uint8Array;
+  file: string;
+}
+
+function readDataFile(file: string, doc: StudyDocument, key: PathSegment[], options: LoadOptions): Buffer {
+  const base = doc.error(key, '');
+  return readRegularFile(file, {
+    location: base.location,
+    what: 'data file',
+    shownPath: displayPath(file),
+    maxBytes: options.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES,
+    raiseWith: '--max-input-size',
+  });
+}
+
+/** The case table named by `data` (or `thresholdsFrom`): a file, or built from YOLO detection folders. */
+function openCases(
+  source: StudyFile['data'],
+  baseDir: string,
+  settings: StudyFile,
+  doc: StudyDocument,
+  dataKey: PathSegment[],
+  context: { options: LoadOptions; warnings: LoadWarning[] },
+): TableInput {
+  if (typeof source === 'string') {
+    const file = path.resolve(baseDir, source);
+    const bytes = readDataFile(file, doc, dataKey, context.options);
+    const table = openTable(bytes, {
+      file: displayPath(file),
+      ...(settings.decimal ? { decimal: settings.decimal } : {}),
+      ...(settings.encoding ? { encoding: settings.encoding } : {}),
+      keyPath: dataKey.join('.'),
+      warnings: context.warnings,
+    });
+    return { source: table, bytes, file };
   }
+  const { table, bytes, file } = readTable(source, baseDir, doc, dataKey, context.options);
+  const columns = table.header.map((_, c) => table.rows.map((row) => row[c] as string));
+  const built = textTable(table.file, table.header, columns, table.lines);
+  return { source: { file: table.file, header: table.header, read: () => built }, bytes, file };
 }
 
-function columnIndex(table: CsvTable, column: string, doc: StudyDocument, segments: PathSegment[]): number {
-  const index = table.header.indexOf(column);
-  if (index >= 0) return index;
-  const suggestion = closest(column, table.header);
-  throw doc.error(
-    segments,
-    `column "${column}" is not in ${path.basename(table.file)}` +
-      (suggestion ? ` (did you mean "${suggestion}"?)` : '') +
-      `; its columns are: ${table.header.join(', ')}`,
-  );
-}
-
-function positiveMatches(cell: string, positive: string | number | boolean): boolean {
-  if (typeof positive === 'number') return cell !== '' && Number(cell) === positive;
-  if (typeof positive === 'boolean') return cell.toLowerCase() === String(positive);
-  return cell === positive;
-}
-
-/** A case table from a CSV file, or built from YOLO detection folders. */
+/** A case table from a CSV file, or built from YOLO detection folders, as strings. */
 export function readTable(
   source: StudyFile['data'],
   baseDir: string,
   doc: StudyDocument,
   dataKey: PathSegment[],
+  options: LoadOptions = {},
 ): { table: CsvTable; bytes: Buffer; file: string } {
   if (typeof source === 'string') {
     const file = path.resolve(baseDir, source);
-    const bytes = readText(file, () => doc.error(dataKey, `cannot read ${displayPath(file)}`));
-    return { table: parseCsv(bytes.toString('utf8'), displayPath(file)), bytes, file };
+    const bytes = readDataFile(file, doc, dataKey, options);
+    return { table: parseCsv(bytes, displayPath(file)), bytes, file };
   }
   const yolo = source.yolo;
   const file = path.resolve(baseDir, yolo.labels);
-  const bytes = readText(file, () =>
-    doc.error([...dataKey, 'yolo', 'labels'], `cannot read ${displayPath(file)}`),
-  );
-  const labels = parseCsv(bytes.toString('utf8'), displayPath(file));
+  const bytes = readDataFile(file, doc, [...dataKey, 'yolo', 'labels'], options);
+  const labels = parseCsv(bytes, displayPath(file));
   const idIndex = columnIndex(labels, yolo.id, doc, [...dataKey, 'yolo', 'id']);
   const ids = labels.rows.map((row) => row[idIndex] as string);
-  const options = { aggregate: yolo.aggregate, topK: yolo.topK, classes: yolo.classes };
+  const yoloOptions = { aggregate: yolo.aggregate, topK: yolo.topK, classes: yolo.classes };
   const columns = Object.entries(yolo.predictions).map(([name, folder]) => ({
     name,
-    scores: readYoloScores(path.resolve(baseDir, folder), ids, options),
+    scores: readYoloScores(path.resolve(baseDir, folder), ids, yoloOptions),
   }));
   const table: CsvTable = {
     file: labels.file,
@@ -246,207 +220,53 @@ export function readTable(
   return { table, bytes, file };
 }
 
-function displayPath(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative && !relative.startsWith('..') ? relative : file;
-}
-
-function readCases(
-  source: StudyFile['data'],
-  baseDir: string,
-  settings: StudyFile,
-  models: StudyModel[],
-  doc: StudyDocument,
-  dataKey: PathSegment[],
-): { data: CaseData; negativeLabel: string } {
-  const { table, bytes, file: absolute } = readTable(source, baseDir, doc, dataKey);
-  const file = table.file;
-  const outcomeIndex = columnIndex(table, settings.outcome.column, doc, ['outcome', 'column']);
-  const idIndex = settings.id === undefined ? -1 : columnIndex(table, settings.id, doc, ['id']);
-  const scoreIndices = models.map((model, i) =>
-    columnIndex(table, model.scoreColumn, doc, ['models', i, 'score']),
-  );
-  scoreIndices.forEach((index, i) => {
-    if (index === outcomeIndex) {
-      throw doc.error(
-        ['models', i, 'score'],
-        `the score column cannot be the outcome column "${settings.outcome.column}"`,
-      );
-    }
-  });
-  const clusterIndex =
-    settings.cluster === undefined ? -1 : columnIndex(table, settings.cluster, doc, ['cluster']);
-  const subgroupIndices = settings.subgroups.map((column, i) =>
-    columnIndex(table, column, doc, ['subgroups', i]),
-  );
-
-  const outcomeValues = new Map<string, number>();
-  const labels: number[] = [];
-  const ids: string[] = [];
-  const seenIds = new Map<string, number>();
-  const scores: number[][] = models.map(() => []);
-  const clusterNames: string[] = [];
-  const subgroupValues = new Map<string, string[]>(settings.subgroups.map((c) => [c, []]));
-  let dropped = 0;
-
-  table.rows.forEach((row, r) => {
-    const line = table.lines[r] as number;
-    const outcomeCell = row[outcomeIndex] as string;
-    if (outcomeCell === '' || MISSING_TOKENS.has(outcomeCell)) {
-      throw new InputError(
-        { file, line, column: outcomeIndex + 1 },
-        `missing outcome in column "${settings.outcome.column}": every case needs a reference-standard result`,
-      );
-    }
-    if (!outcomeValues.has(outcomeCell)) outcomeValues.set(outcomeCell, line);
-    if (outcomeValues.size > 2) {
-      throw new InputError(
-        { file, line, column: outcomeIndex + 1 },
-        `outcome column "${settings.outcome.column}" has a third value "${outcomeCell}" (after ${[
-          ...outcomeValues.keys(),
-        ]
-          .slice(0, 2)
-          .map((v) => `"${v}"`)
-          .join(' and ')}): it must hold exactly two values`,
-      );
-    }
-    const rowScores: number[] = [];
-    let missing = false;
-    for (let m = 0; m < models.length; m++) {
-      const index = scoreIndices[m] as number;
-      const cell = row[index] as string;
-      if (MISSING_TOKENS.has(cell)) {
-        if (settings.missing === 'drop') {
-          missing = true;
-          break;
-        }
-        throw new InputError(
-          { file, line, column: index + 1 },
-          `missing score in column "${(models[m] as StudyModel).scoreColumn}" (set "missing: drop" in the study file to drop such rows)`,
-        );
-      }
-      const value = Number(cell);
-      if (!Number.isFinite(value)) {
-        throw new InputError(
-          { file, line, column: index + 1 },
-          `score "${cell}" in column "${(models[m] as StudyModel).scoreColumn}" is not a finite number`,
-        );
-      }
-      const model = models[m] as StudyModel;
-      if (model.scores === 'probability' && (value < 0 || value > 1)) {
-        throw new InputError(
-          { file, line, column: index + 1 },
-          `score ${cell} in column "${model.scoreColumn}" is outside [0, 1], but the study says scores: probability ` +
-            `(remove that setting, or set scores: score, to evaluate these as plain scores)`,
-        );
-      }
-      rowScores.push(value);
-    }
-    if (missing) {
-      dropped++;
-      return;
-    }
-    if (idIndex >= 0) {
-      const id = row[idIndex] as string;
-      if (MISSING_TOKENS.has(id)) {
-        throw new InputError(
-          { file, line, column: idIndex + 1 },
-          `missing case id in column "${settings.id}"`,
-        );
-      }
-      const previous = seenIds.get(id);
-      if (previous !== undefined) {
-        throw new InputError(
-          { file, line, column: idIndex + 1 },
-          `duplicate case id "${id}" (first on line ${previous}); ids in column "${settings.id}" must be unique`,
-        );
-      }
-      seenIds.set(id, line);
-      ids.push(id);
-    }
-    labels.push(positiveMatches(outcomeCell, settings.outcome.positive) ? 1 : 0);
-    rowScores.forEach((value, m) => (scores[m] as number[]).push(value));
-    if (clusterIndex >= 0) {
-      const cluster = row[clusterIndex] as string;
-      if (MISSING_TOKENS.has(cluster)) {
-        throw new InputError(
-          { file, line, column: clusterIndex + 1 },
-          `missing cluster in column "${settings.cluster}": every case needs its patient (or other cluster)`,
-        );
-      }
-      clusterNames.push(cluster);
-    }
-    subgroupIndices.forEach((index, s) =>
-      (subgroupValues.get(settings.subgroups[s] as string) as string[]).push(row[index] as string),
-    );
-  });
-
-  const values = [...outcomeValues.keys()];
-  const positiveValues = values.filter((v) => positiveMatches(v, settings.outcome.positive));
-  if (positiveValues.length > 1) {
-    throw doc.error(
-      ['outcome', 'positive'],
-      `${JSON.stringify(settings.outcome.positive)} matches both ${positiveValues.map((v) => `"${v}"`).join(' and ')} ` +
-        `in column "${settings.outcome.column}" of ${path.basename(file)}: write the outcome with one spelling per class`,
-    );
-  }
-  const positiveValue = positiveValues[0];
-  if (positiveValue === undefined) {
-    throw doc.error(
-      ['outcome', 'positive'],
-      `no case in ${path.basename(file)} has outcome ${JSON.stringify(settings.outcome.positive)}; ` +
-        `column "${settings.outcome.column}" holds ${values.map((v) => `"${v}"`).join(' and ')}`,
-    );
-  }
-  if (values.length < 2) {
-    throw new InputError(
-      { file },
-      `outcome column "${settings.outcome.column}" holds only "${positiveValue}": a diagnostic study needs positive and negative cases`,
-    );
-  }
-  const negativeLabel = values.find((v) => v !== positiveValue) as string;
-
-  let clusters: Int32Array | null = null;
-  if (clusterIndex >= 0) {
-    // numbered in sorted name order, so that the numbering does not depend on the row order
-    const names = [...new Set(clusterNames)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    const indexOf = new Map(names.map((name, index) => [name, index]));
-    clusters = Int32Array.from(clusterNames, (name) => indexOf.get(name) as number);
-  }
-
+function caseColumns(settings: StudyFile, subgroups: string[]): CaseColumns {
   return {
-    data: {
-      file: absolute,
-      sha256: sha256(bytes),
-      rows: table.rows.length,
-      dropped,
-      labels: Uint8Array.from(labels),
-      ids: idIndex >= 0 ? ids : null,
-      scores: scores.map((s) => Float64Array.from(s)),
-      clusters,
-      subgroupValues,
-    },
-    negativeLabel,
+    outcome: settings.outcome.column,
+    ...(settings.id !== undefined ? { id: settings.id } : {}),
+    scores: settings.models.map((m) => ({ column: m.score, scale: m.scores ?? settings.scores })),
+    ...(settings.cluster !== undefined ? { cluster: settings.cluster } : {}),
+    subgroups,
   };
 }
 
+/** Fixed thresholds are on the probability scale when scores are percentages (read ÷ 100). */
+function checkPercentThresholds(settings: StudyFile, doc: StudyDocument): void {
+  const percent = settings.models.some((m) => (m.scores ?? settings.scores) === 'percent');
+  if (!percent) return;
+  settings.operatingPoints.forEach((op, i) => {
+    if (op.threshold !== undefined && op.threshold > 1) {
+      throw doc.error(
+        ['operatingPoints', i, 'threshold'],
+        `scores: percent are read as probabilities (percent ÷ 100): write this threshold as a probability, e.g. 0.5 for 50 %`,
+      );
+    }
+  });
+}
+
 /** Reads and validates a study file (YAML or JSON) and the case table it names. */
-export function loadStudy(studyFile: string): Study {
+export function loadStudy(studyFile: string, options: LoadOptions = {}): Study {
   const studyPath = path.resolve(studyFile);
-  const text = readText(
-    studyPath,
-    () => new InputError({ file: studyFile }, 'cannot read the study file'),
-  ).toString('utf8');
+  const studyBytes = readRegularFile(studyPath, {
+    location: { file: studyFile },
+    what: 'study file',
+    shownPath: studyFile,
+    maxBytes: MAX_STUDY_FILE_BYTES,
+  });
+  const text = Buffer.from(decodeText(studyBytes, studyFile).bytes).toString('utf8');
   const doc = new StudyDocument(studyFile, text);
   const settings = validate(doc, doc.document.toJS());
   checkStudyLimits(settings, (segments, detail) => doc.error(segments, detail));
 
-  const models: StudyModel[] = settings.models.map((m) => ({
-    id: m.id,
-    name: m.name ?? m.id,
-    scoreColumn: m.score,
-    ...((m.scores ?? settings.scores) ? { scores: m.scores ?? settings.scores } : {}),
-  }));
+  const models: StudyModel[] = settings.models.map((m) => {
+    const scale = m.scores ?? settings.scores;
+    return {
+      id: m.id,
+      name: m.name ?? m.id,
+      scoreColumn: m.score,
+      ...(scale ? { scores: scale === 'percent' ? 'probability' : scale } : {}),
+    };
+  });
   const modelIds = new Set<string>();
   settings.models.forEach((m, i) => {
     if (modelIds.has(m.id)) throw doc.error(['models', i, 'id'], `model id "${m.id}" is used twice`);
@@ -459,7 +279,7 @@ export function loadStudy(studyFile: string): Study {
           const suggestion = closest(id, [...modelIds]);
           throw doc.error(
             ['comparisons', i, j],
-            `unknown model "${id}"${suggestion ? ` (did you mean ${suggestion}?)` : ''}; models are ${[...modelIds].join(', ')}`,
+            `unknown model ${quoteValue(id)}${suggestion ? ` (did you mean ${suggestion}?)` : ''}; models are ${[...modelIds].join(', ')}`,
           );
         }
         if (j === 1 && pair[0] === pair[1])
@@ -491,35 +311,49 @@ export function loadStudy(studyFile: string): Study {
       'cannot be combined with thresholdsFrom: thresholds chosen on the validation set are fixed for the test data',
     );
   }
+  checkPercentThresholds(settings, doc);
   const baseDir = path.dirname(studyPath);
-  const { data, negativeLabel } = readCases(settings.data, baseDir, settings, models, doc, ['data']);
+  const context = { options, warnings: [] as LoadWarning[] };
+  const readSet = (source: StudyFile['data'], key: string, subgroups: string[]) => {
+    const input = openCases(source, baseDir, settings, doc, [key], context);
+    return readCases({
+      source: input.source,
+      absoluteFile: input.file,
+      bytes: input.bytes,
+      settings,
+      columns: caseColumns(settings, subgroups),
+      doc,
+      dataKey: [key],
+      warnings: context.warnings,
+    });
+  };
+  const { data, negativeLabel } = readSet(settings.data, 'data', settings.subgroups);
   checkSubgroupValues(settings.subgroups, data.subgroupValues, (segments, detail) =>
     doc.error(segments, detail),
   );
   const positiveLabel = String(settings.outcome.positive);
   let validation: CaseData | null = null;
-  if (settings.thresholdsFrom !== undefined) {
-    validation = readCases(settings.thresholdsFrom, baseDir, { ...settings, subgroups: [] }, models, doc, [
-      'thresholdsFrom',
-    ]).data;
-  }
+  if (settings.thresholdsFrom !== undefined)
+    validation = readSet(settings.thresholdsFrom, 'thresholdsFrom', []).data;
   const readerStudy = settings.readerStudy
     ? readReaderStudy({
         settings: settings.readerStudy,
         baseDir,
         caseIds: data.ids,
         keyError: (key, detail) => doc.error(key.split('.'), detail),
+        readFile: (file, key) => readDataFile(file, doc, key.split('.'), options),
       })
     : null;
   return {
     title: settings.title,
     studyFile: studyPath,
-    readerStudy,
     settings,
     models,
     positiveLabel,
     negativeLabel,
     data,
     validation,
+    readerStudy,
+    warnings: context.warnings,
   };
 }

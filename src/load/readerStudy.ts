@@ -6,7 +6,6 @@
  * line and column, and the first read at fault.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseCsv, type CsvTable } from './csv.js';
 import { closest, InputError } from './errors.js';
@@ -54,11 +53,13 @@ export interface ReadReaderStudyOptions {
   /** Case ids of the case table, in its row order (null when the study has no `id`). */
   caseIds: readonly string[] | null;
   keyError: StudyKeyError;
+  /** Reads a file as the case table is read (regular files only, the input size limit). */
+  readFile: (file: string, key: string) => Buffer;
 }
 
 /** Reads and checks the reads file of `settings`. */
 export function readReaderStudy(options: ReadReaderStudyOptions): ReaderStudyData {
-  const { settings, baseDir, caseIds, keyError } = options;
+  const { settings, baseDir, caseIds, keyError, readFile } = options;
   if (caseIds === null) {
     throw keyError(
       'readerStudy',
@@ -66,16 +67,7 @@ export function readReaderStudy(options: ReadReaderStudyOptions): ReaderStudyDat
     );
   }
   const absolute = path.resolve(baseDir, settings.data);
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(absolute);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw keyError(
-      'readerStudy.data',
-      `cannot read ${displayPath(absolute)}: ${code === 'ENOENT' ? 'file not found' : (error as Error).message}`,
-    );
-  }
+  const bytes = readFile(absolute, 'readerStudy.data');
   const table = parseCsv(bytes.toString('utf8'), displayPath(absolute));
   const file = table.file;
   const caseColumn = columnOf(table, settings.case, 'readerStudy.case', keyError);

@@ -3,6 +3,7 @@
  * defaults are filled in and `schema/study.schema.json` (for editors) is generated.
  */
 import { z } from 'zod';
+import { ENCODINGS } from './encoding.js';
 import { readerStudySchema } from './readerStudySchema.js';
 
 const probability = z.number().min(0).max(1);
@@ -46,9 +47,11 @@ export const modelSchema = z
     name: z.string().optional().describe('Display name (defaults to id)'),
     score: z.string().min(1).describe('CSV column holding the score (higher = more likely positive)'),
     scores: z
-      .enum(['probability', 'score'])
+      .enum(['probability', 'score', 'percent'])
       .optional()
-      .describe('Override detection: are these scores probabilities (calibration and net benefit apply)?'),
+      .describe(
+        'Override detection: probability (in [0, 1]; calibration and net benefit apply), percent (0–100, read ÷ 100 as probabilities) or score (any scale)',
+      ),
   })
   .strict();
 
@@ -85,9 +88,21 @@ export const studySchema = z
       .strict(),
     models: z.array(modelSchema).min(1).describe('One or more models, each a score column'),
     scores: z
-      .enum(['probability', 'score'])
+      .enum(['probability', 'score', 'percent'])
       .optional()
-      .describe('Override detection for every model: probability or score'),
+      .describe('Override detection for every model: probability, percent (0–100, read ÷ 100) or score'),
+    decimal: z
+      .enum(['.', ','])
+      .optional()
+      .describe(
+        'Decimal separator of the data file (detected: "," in a ";"- or tab-separated file whose scores have decimal commas)',
+      ),
+    encoding: z
+      .enum(ENCODINGS)
+      .optional()
+      .describe(
+        'Text encoding of the data file (UTF-8 and UTF-16 are detected; name others, e.g. windows-1252, shift_jis)',
+      ),
     comparisons: z
       .union([z.literal('all'), z.literal('none'), z.array(z.tuple([identifier, identifier]))])
       .default('all')

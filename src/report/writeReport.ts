@@ -5,7 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Results } from '../evaluate/results.js';
+import type { Results } from '../results/results.js';
 import { resultsJson } from '../output/resultsJson.js';
 import type { Paper } from '../pdf/printPdf.js';
 
@@ -65,15 +65,17 @@ export async function writeReport(
   const [
     { buildCharts, renderPngAsync, renderSvg },
     { renderHtml },
-    { buildTables, toCsv },
+    { buildTables },
+    { toCsv },
     { buildViewModel },
     { displayResults },
   ] = await Promise.all([
     import('../charts/index.js'),
-    import('../render/renderHtml.js'),
-    import('../render/tables.js'),
-    import('../render/viewModel.js'),
-    import('../render/displayText.js'),
+    import('./renderHtml.js'),
+    import('./tables/buildTables.js'),
+    import('./tables/csv.js'),
+    import('./viewModel.js'),
+    import('./displayText.js'),
   ]);
   // the documents show user text cut, with controls visible (results.json above keeps it whole)
   const shown = displayResults(results);
@@ -88,13 +90,21 @@ export async function writeReport(
     png.catch(() => undefined); // handled by Promise.all below, not an unhandled rejection meanwhile
     pngs.push(png);
     write(`figures/${chart.name}.vl.json`, `${JSON.stringify(chart.spec, null, 2)}\n`);
-    figures.push({ name: chart.name, title: chart.title, caption: chart.caption, svg });
+    figures.push({
+      name: chart.name,
+      title: chart.title,
+      caption: chart.caption,
+      svg,
+      section: chart.section,
+    });
   }
   await Promise.all(pngs);
-  for (const table of buildTables(shown)) write(`tables/${table.name}.csv`, toCsv(table));
+  // the tables are built once: the CSV files and the HTML show the same ones
+  const tables = buildTables(shown);
+  for (const table of tables) write(`tables/${table.name}.csv`, toCsv(table));
 
   options.onStep?.('html');
-  const viewModel = buildViewModel(shown, { generatedAt: options.generatedAt });
+  const viewModel = buildViewModel(shown, { generatedAt: options.generatedAt, tables });
   const html = renderHtml(
     viewModel,
     figures,
@@ -115,7 +125,12 @@ export async function writeReport(
   options.onStep?.('pdf');
   write(
     'report.pdf',
-    await printPdf(html, { executablePath: browser, paper: options.paper, title: shown.title }),
+    await printPdf(html, {
+      executablePath: browser,
+      paper: options.paper,
+      title: shown.title,
+      date: options.generatedAt,
+    }),
   );
   return { files, pdf: 'written' };
 }

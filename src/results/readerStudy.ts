@@ -1,144 +1,151 @@
 /**
- * Result types of a reader study (multi-reader multi-case): `results.readerStudy`, as the
+ * Result schemas of a reader study (multi-reader multi-case): `results.readerStudy`, as the
  * contract's "Reader studies" section lists its keys. Intervals have the project's one
- * interval shape; numbers that cannot be computed (e.g. no variation between readers) are
- * null, with a warning.
+ * interval shape and every interval and test a `methodId` (methods.ts); numbers that cannot
+ * be computed (e.g. no variation between readers) are null, with a warning.
  */
-import type { Interval } from '../evaluate/results.js';
+import { z } from 'zod';
+import { count, intervalSchema, maybe, methodId, real } from './primitives.js';
 
 export type ReaderMetric = 'auc' | 'sensitivity' | 'specificity';
 
 /** A mean's standard error and interval under one generalisation. */
-export interface ReaderInterval {
-  se: number | null;
-  ci: Interval | null;
-}
+const readerIntervalSchema = z.object({ se: maybe, ci: intervalSchema.nullable() });
+export type ReaderInterval = z.infer<typeof readerIntervalSchema>;
 
-export interface ReaderEstimate {
-  id: string;
-  estimate: number;
-}
+const readerEstimateSchema = z.object({ id: z.string(), estimate: real });
+export type ReaderEstimate = z.infer<typeof readerEstimateSchema>;
 
-export interface ModalityResult {
-  id: string;
+export const modalityResultSchema = z.object({
+  id: z.string(),
   /** The readers' mean. */
-  estimate: number;
-  readers: ReaderEstimate[];
+  estimate: real,
+  readers: z.array(readerEstimateSchema),
   /** Readers and cases random (Hillis df); that modality's data only. */
-  randomReaders: ReaderInterval & { df: number | null };
+  randomReaders: readerIntervalSchema.extend({ df: maybe }),
   /** Readers fixed, cases random (normal interval). */
-  fixedReaders: ReaderInterval;
+  fixedReaders: readerIntervalSchema,
   /** Cases fixed, readers random (t on R − 1 df). */
-  fixedCases: ReaderInterval & { df: number };
-}
+  fixedCases: readerIntervalSchema.extend({ df: count }),
+});
+export type ModalityResult = z.infer<typeof modalityResultSchema>;
 
 /** One reader's own difference between the two modalities (readers fixed; MRMCaov `reader_test_diffs`). */
-export interface ReaderDifference {
-  id: string;
-  difference: number;
-  se: number | null;
-  ci: Interval | null;
-  z: number | null;
-  p: number | null;
-}
+const readerDifferenceSchema = z.object({
+  id: z.string(),
+  difference: real,
+  se: maybe,
+  ci: intervalSchema.nullable(),
+  z: maybe,
+  p: maybe,
+});
+export type ReaderDifference = z.infer<typeof readerDifferenceSchema>;
 
-export interface ModalityComparison {
+const tested = { p: maybe, method: z.string(), methodId };
+
+export const modalityComparisonSchema = z.object({
   /** [a, b]: the difference is a − b. */
-  modalities: [string, string];
-  difference: number;
-  randomReaders: ReaderInterval & { df: number | null; t: number | null; p: number | null; method: string };
-  fixedReaders: ReaderInterval & { z: number | null; p: number | null; method: string };
-  fixedCases: ReaderInterval & { df: number; t: number | null; p: number | null; method: string };
-  readers: ReaderDifference[];
-}
+  modalities: z.tuple([z.string(), z.string()]),
+  difference: real,
+  randomReaders: readerIntervalSchema.extend({ df: maybe, t: maybe, ...tested }),
+  fixedReaders: readerIntervalSchema.extend({ z: maybe, ...tested }),
+  fixedCases: readerIntervalSchema.extend({ df: count, t: maybe, ...tested }),
+  readers: z.array(readerDifferenceSchema),
+});
+export type ModalityComparison = z.infer<typeof modalityComparisonSchema>;
 
-export interface ModalityTest {
-  randomReaders: {
-    statistic: number | null;
-    df1: number;
-    df2: number | null;
-    p: number | null;
-    method: string;
-  };
-  fixedReaders: { statistic: number | null; df: number; p: number | null; method: string };
-  fixedCases: { statistic: number | null; df1: number; df2: number; p: number | null; method: string };
-}
+export const modalityTestSchema = z.object({
+  randomReaders: z.object({ statistic: maybe, df1: count, df2: maybe, ...tested }),
+  fixedReaders: z.object({ statistic: maybe, df: count, ...tested }),
+  fixedCases: z.object({ statistic: maybe, df1: count, df2: count, ...tested }),
+});
+export type ModalityTest = z.infer<typeof modalityTestSchema>;
 
-export interface VarianceComponents {
-  reader: number;
-  modalityReader: number | null;
-  error: number;
-  cov1: number | null;
-  cov2: number;
-  cov3: number | null;
-}
+const varianceComponentsSchema = z.object({
+  reader: real,
+  modalityReader: maybe,
+  error: real,
+  cov1: maybe,
+  cov2: real,
+  cov3: maybe,
+});
+export type VarianceComponents = z.infer<typeof varianceComponentsSchema>;
 
-export interface ReaderMetricResult {
+export const readerMetricResultSchema = z.object({
   /** How the figure of merit is computed, e.g. "empirical (trapezoidal) AUC". */
-  method: string;
+  method: z.string(),
   /** "case jackknife" or "DeLong" (the covariance of the figures of merit). */
-  covariance: string;
-  modalities: ModalityResult[];
-  comparisons: ModalityComparison[];
+  covariance: z.string(),
+  covarianceMethodId: methodId,
+  modalities: z.array(modalityResultSchema),
+  comparisons: z.array(modalityComparisonSchema),
   /** The test of equal modalities; absent with one modality. */
-  test?: ModalityTest;
-  varianceComponents: VarianceComponents;
-}
+  test: modalityTestSchema.optional(),
+  varianceComponents: varianceComponentsSchema,
+});
+export type ReaderMetricResult = z.infer<typeof readerMetricResultSchema>;
 
 /** A standalone model against the readers of one modality (model − readers' mean). */
-export interface ModelVersusReadersResult {
-  readersMean: number;
-  model: number;
-  difference: number;
-  se: number | null;
-  df: number | null;
-  ci: Interval | null;
-  t: number | null;
-  p: number | null;
-  method: string;
-}
+const modelVersusReadersSchema = z.object({
+  readersMean: real,
+  model: real,
+  difference: real,
+  se: maybe,
+  df: maybe,
+  ci: intervalSchema.nullable(),
+  t: maybe,
+  ...tested,
+});
+export type ModelVersusReadersResult = z.infer<typeof modelVersusReadersSchema>;
 
 /** Sensitivity or specificity of the model at the threshold matching the readers' mean of the other. */
-export interface MatchedModelVersusReaders extends ModelVersusReadersResult {
+const matchedModelVersusReadersSchema = modelVersusReadersSchema.extend({
   /** The model's threshold (score ≥ threshold is positive); null when no threshold reaches the target. */
-  threshold: number | null;
+  threshold: maybe,
   /** What was matched: the readers' mean specificity (for sensitivity) or sensitivity (for specificity). */
-  matched: { measure: 'specificity' | 'sensitivity'; readersMean: number; model: number };
-}
+  matched: z.object({ measure: z.enum(['specificity', 'sensitivity']), readersMean: real, model: real }),
+});
+export type MatchedModelVersusReaders = z.infer<typeof matchedModelVersusReadersSchema>;
 
-export interface StandaloneModality {
-  modality: string;
-  auc: ModelVersusReadersResult;
-  sensitivity?: MatchedModelVersusReaders | null;
-  specificity?: MatchedModelVersusReaders | null;
-}
+const standaloneModalitySchema = z.object({
+  modality: z.string(),
+  auc: modelVersusReadersSchema,
+  sensitivity: matchedModelVersusReadersSchema.nullable().optional(),
+  specificity: matchedModelVersusReadersSchema.nullable().optional(),
+});
+export type StandaloneModality = z.infer<typeof standaloneModalitySchema>;
 
-export interface StandaloneComparison {
-  model: string;
-  name: string;
-  modalities: StandaloneModality[];
-}
+const standaloneComparisonSchema = z.object({
+  model: z.string(),
+  name: z.string(),
+  modalities: z.array(standaloneModalitySchema),
+});
+export type StandaloneComparison = z.infer<typeof standaloneComparisonSchema>;
 
 /** A reader's empirical ROC points in one modality (rating ≥ each distinct rating is positive). */
-export interface ReaderRocPoints {
-  reader: string;
-  modality: string;
-  fpr: number[];
-  tpr: number[];
-}
+const readerRocPointsSchema = z.object({
+  reader: z.string(),
+  modality: z.string(),
+  fpr: z.array(real),
+  tpr: z.array(real),
+});
+export type ReaderRocPoints = z.infer<typeof readerRocPointsSchema>;
 
-export interface ReaderStudyResult {
-  input: { data: string; sha256: string; rows: number };
-  cases: number;
-  positives: number;
-  negatives: number;
-  readers: string[];
-  modalities: string[];
-  covariance: 'jackknife' | 'delong';
-  positiveFrom?: number;
-  auc: ReaderMetricResult;
-  sensitivity?: ReaderMetricResult;
-  specificity?: ReaderMetricResult;
-  standalone: StandaloneComparison[];
-  roc: ReaderRocPoints[];
-}
+export const readerStudyResultSchema = z
+  .object({
+    input: z.object({ data: z.string(), sha256: z.string(), rows: count }),
+    cases: count,
+    positives: count,
+    negatives: count,
+    readers: z.array(z.string()),
+    modalities: z.array(z.string()),
+    covariance: z.enum(['jackknife', 'delong']),
+    positiveFrom: z.number().optional(),
+    auc: readerMetricResultSchema,
+    sensitivity: readerMetricResultSchema.optional(),
+    specificity: readerMetricResultSchema.optional(),
+    standalone: z.array(standaloneComparisonSchema),
+    roc: z.array(readerRocPointsSchema),
+  })
+  .meta({ id: 'ReaderStudy' });
+export type ReaderStudyResult = z.infer<typeof readerStudyResultSchema>;

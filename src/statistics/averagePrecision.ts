@@ -14,9 +14,14 @@
  * left out before the distinct thresholds are formed, so integer weights give exactly the
  * curve of the data with rows duplicated.
  */
-import type { PrecisionRecallPoint } from '../evaluate/results.js';
-import { averagePrecisionFromCurve, sortScores, weightedRocCurve } from './rocCurve.js';
-import { checkCaseWeights, checkLabelled } from './caseWeights.js';
+import { averagePrecisionFromCurve, sortScores, weightedRocCurve, type RocCurve } from './rocCurve.js';
+import { checkCaseWeights, checkLabelled } from './resampling/caseWeights.js';
+
+export interface PrecisionRecallPoint {
+  threshold: number;
+  recall: number;
+  precision: number;
+}
 
 interface DescendingCounts {
   thresholds: number[];
@@ -29,15 +34,14 @@ interface DescendingCounts {
  * The (weighted) ROC counts from the highest threshold down, leaving out score values that
  * carry no weight (so that weights behave exactly like duplicated rows).
  */
-function descendingCounts(
-  scores: Float64Array,
-  labels: Uint8Array,
-  weights?: Float64Array,
-): DescendingCounts {
+function checkedCurve(scores: Float64Array, labels: Uint8Array, weights?: Float64Array): RocCurve {
   checkLabelled(scores, labels, 'precision–recall');
   checkCaseWeights(weights, scores.length);
   for (const v of scores) if (Number.isNaN(v)) throw new RangeError('precision–recall: a score is NaN');
-  const curve = weightedRocCurve(sortScores(scores), labels, weights);
+  return weightedRocCurve(sortScores(scores), labels, weights);
+}
+
+function descendingCounts(curve: RocCurve): DescendingCounts {
   const counts: DescendingCounts = {
     thresholds: [],
     truePositives: [],
@@ -70,7 +74,12 @@ export function precisionRecallCurve(
   labels: Uint8Array,
   weights?: Float64Array,
 ): PrecisionRecallPoint[] {
-  const counts = descendingCounts(scores, labels, weights);
+  return precisionRecallFromCurve(checkedCurve(scores, labels, weights));
+}
+
+/** `precisionRecallCurve` read off a confusion curve (confusion.ts) already at hand. */
+export function precisionRecallFromCurve(curve: RocCurve): PrecisionRecallPoint[] {
+  const counts = descendingCounts(curve);
   if (counts.positives === 0) return [];
   return counts.thresholds.map((threshold, k) => {
     const tp = counts.truePositives[k] as number;
@@ -112,7 +121,12 @@ export function maximumF1(
   labels: Uint8Array,
   weights?: Float64Array,
 ): MaximumF1 | null {
-  const counts = descendingCounts(scores, labels, weights);
+  return maximumF1FromCurve(checkedCurve(scores, labels, weights));
+}
+
+/** `maximumF1` read off a confusion curve (confusion.ts) already at hand. */
+export function maximumF1FromCurve(curve: RocCurve): MaximumF1 | null {
+  const counts = descendingCounts(curve);
   const positives = counts.positives;
   if (positives === 0) return null;
   let best = -1;

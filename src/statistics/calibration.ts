@@ -33,21 +33,14 @@
  * Case weights are bootstrap multiplicities (see caseWeights.ts): every function here
  * gives, for integer weights, the result of duplicating rows.
  */
-import type {
-  CalibrationBin,
-  CalibrationCurvePoint,
-  CalibrationResult,
-  Estimate,
-  Interval,
-  TestResult,
-} from '../evaluate/results.js';
+
 import { twoSidedNormalP, zForLevel } from './distributions.js';
 import { fitLogistic, isUsableFit, type LogisticFit } from './logisticRegression.js';
 import { loessSmoother } from './loess.js';
 import { loessInterpolator } from './loessInterpolate.js';
-import { proportionMethodNames, wilsonInterval } from './proportionIntervals.js';
+import { wilsonInterval } from './proportionIntervals.js';
 import { quantilesType7 } from './quantile.js';
-import { caseWeight, checkCaseWeights, checkLabelled } from './caseWeights.js';
+import { caseWeight, checkCaseWeights, checkLabelled } from './resampling/caseWeights.js';
 
 /** Probabilities are clamped to [PROBABILITY_CLAMP, 1 − PROBABILITY_CLAMP] before the logit. */
 export const PROBABILITY_CLAMP = 1e-15;
@@ -55,7 +48,62 @@ export const PROBABILITY_CLAMP = 1e-15;
 /** Relative deviance change at which the calibration fits stop (see logisticRegression.ts). */
 const FIT_TOLERANCE = 1e-14;
 
-const WALD = 'Wald (estimate ± z·SE)';
+/** The methods of this module's intervals and tests, by the keys the results name them by. */
+export type CalibrationMethod =
+  'wald' | 'oe-log-normal' | 'spiegelhalter' | 'wilson' | 'loess' | 'loess-direct';
+
+export interface CalibrationInterval {
+  lower: number;
+  upper: number;
+  level: number;
+  method: CalibrationMethod;
+}
+
+export interface CalibrationEstimate {
+  estimate: number | null;
+  se?: number | null;
+  ci?: CalibrationInterval | null;
+}
+
+export interface CalibrationTest {
+  statistic: number | null;
+  p: number | null;
+  method: CalibrationMethod;
+}
+
+export interface CalibrationBin {
+  bin: number;
+  n: number;
+  meanPredicted: number;
+  observed: CalibrationEstimate & { numerator: number; denominator: number };
+}
+
+export interface CalibrationCurvePoint {
+  predicted: number;
+  observed: number;
+}
+
+export interface SmoothCalibration {
+  method: CalibrationMethod;
+  span: number;
+  degree: number;
+  points: CalibrationCurvePoint[];
+  ici: number;
+  e50: number;
+  e90: number;
+  emax: number;
+}
+
+export interface CalibrationSummary {
+  brier: number;
+  scaledBrier: number | null;
+  intercept: CalibrationEstimate & { converged: boolean };
+  slope: CalibrationEstimate & { converged: boolean };
+  observedExpectedRatio: CalibrationEstimate;
+  spiegelhalter: CalibrationTest;
+  bins: CalibrationBin[];
+  smooth: SmoothCalibration | null;
+}
 
 function checkProbabilities(
   p: Float64Array,
@@ -133,16 +181,16 @@ export function scaledBrier(p: Float64Array, y: Uint8Array, weights?: Float64Arr
 }
 
 /** A calibration coefficient with its Wald interval and the state of its logistic fit. */
-export interface CalibrationCoefficient extends Estimate {
+export interface CalibrationCoefficient extends CalibrationEstimate {
   converged: boolean;
   separation: boolean;
   /** Why there is no estimate, when there is none. */
   message: string | null;
 }
 
-function waldInterval(estimate: number, se: number, level: number): Interval {
+function waldInterval(estimate: number, se: number, level: number): CalibrationInterval {
   const z = zForLevel(level);
-  return { lower: estimate - z * se, upper: estimate + z * se, level, method: WALD };
+  return { lower: estimate - z * se, upper: estimate + z * se, level, method: 'wald' };
 }
 
 function coefficientFrom(fit: LogisticFit, index: number, level: number): CalibrationCoefficient {
@@ -204,7 +252,7 @@ export function observedExpectedRatio(
   y: Uint8Array,
   level: number,
   weights?: Float64Array,
-): Estimate {
+): CalibrationEstimate {
   checkProbabilities(p, y, weights, 'observed/expected ratio');
   const { n, observed, expected } = totals(p, y, weights);
   if (!(expected > 0)) return { estimate: null, se: null, ci: null };
@@ -219,13 +267,13 @@ export function observedExpectedRatio(
       lower: Math.exp(Math.log(ratio) - z * logSe),
       upper: Math.exp(Math.log(ratio) + z * logSe),
       level,
-      method: 'log-normal, SE(ln O/E) = √((1 − O/N)/O) (Debray et al. 2017)',
+      method: 'oe-log-normal',
     },
   };
 }
 
 /** Spiegelhalter's (1986) z test of calibration; statistic and p null when every p is 0, ½ or 1. */
-export function spiegelhalterTest(p: Float64Array, y: Uint8Array, weights?: Float64Array): TestResult {
+export function spiegelhalterTest(p: Float64Array, y: Uint8Array, weights?: Float64Array): CalibrationTest {
   checkProbabilities(p, y, weights, 'Spiegelhalter test');
   let numerator = 0;
   let variance = 0;
@@ -235,7 +283,7 @@ export function spiegelhalterTest(p: Float64Array, y: Uint8Array, weights?: Floa
     numerator += w * ((y[i] as number) - q) * (1 - 2 * q);
     variance += w * (1 - 2 * q) ** 2 * q * (1 - q);
   }
-  const method = 'Spiegelhalter (1986) z test';
+  const method = 'spiegelhalter';
   if (!(variance > 0)) return { statistic: null, p: null, method };
   const z = numerator / Math.sqrt(variance);
   return { statistic: z, p: twoSidedNormalP(z), method };
@@ -292,14 +340,12 @@ export function calibrationBins(
         estimate: x / size,
         numerator: x,
         denominator: size,
-        ci: { ...bounds, level, method: proportionMethodNames.wilson },
+        ci: { ...bounds, level, method: 'wilson' },
       },
     });
   }
   return result;
 }
-
-export type SmoothCalibration = NonNullable<CalibrationResult['smooth']>;
 
 /** Number of evenly spaced points on which the smoothed curve is reported for plotting. */
 export const SMOOTH_CURVE_POINTS = 100;
@@ -318,11 +364,11 @@ export interface SmoothCalibrationOptions {
   weights?: Float64Array;
 }
 
-const SMOOTH_METHODS: Record<LoessSurface, string> = {
-  interpolate:
-    'loess (local quadratic, tricube weights; k-d tree vertices with cubic Hermite interpolation, as R)',
-  direct: 'loess (local quadratic, tricube weights, exact evaluation)',
-};
+/** The calibration method key of each surface (results/methods.ts words them). */
+const SMOOTH_METHODS = { interpolate: 'loess', direct: 'loess-direct' } as const satisfies Record<
+  LoessSurface,
+  CalibrationMethod
+>;
 
 /** The fitted curve p ↦ loess(y ~ p)(p) for the chosen surface. */
 function smootherOf(
@@ -419,12 +465,12 @@ export interface CalibrationSummaryOptions {
   onWarning?: (warning: CalibrationWarning) => void;
 }
 
-/** Every calibration measure above, as results.json's `CalibrationResult`. */
+/** Every calibration measure above (evaluate names its methods for results.json). */
 export function calibrationSummary(
   p: Float64Array,
   y: Uint8Array,
   options: CalibrationSummaryOptions,
-): CalibrationResult {
+): CalibrationSummary {
   const { level, bins, span, weights } = options;
   const warn = options.onWarning ?? ((): void => undefined);
   checkProbabilities(p, y, weights, 'calibration');
@@ -473,7 +519,7 @@ export function calibrationSummary(
     se,
     ci,
     converged,
-  }: CalibrationCoefficient): Estimate & { converged: boolean } => ({
+  }: CalibrationCoefficient): CalibrationEstimate & { converged: boolean } => ({
     estimate,
     se,
     ci,

@@ -18,9 +18,16 @@
  * Case weights are bootstrap multiplicities (see caseWeights.ts): n = Σ weights, and TP, FP
  * are weighted counts, so integer weights equal duplicated rows.
  */
-import type { DecisionCurvePoint } from '../evaluate/results.js';
-import { caseWeight, checkCaseWeights, checkLabelled } from './caseWeights.js';
-import { ascendingOrder } from './ranks.js';
+import { caseWeight, checkCaseWeights, checkLabelled } from './resampling/caseWeights.js';
+import { countsAt, sortScores, thresholdIndex, weightedRocCurve, type RocCurve } from './confusion.js';
+
+/** Net benefit at one threshold probability, with its standardised and per-100 forms. */
+export interface DecisionCurvePoint {
+  threshold: number;
+  netBenefit: number;
+  standardizedNetBenefit?: number | null;
+  interventionsAvoidedPer100?: number | null;
+}
 
 function checkThreshold(threshold: number): void {
   if (!(threshold >= 0 && threshold < 1)) {
@@ -41,23 +48,7 @@ export function netBenefit(
   threshold: number,
   weights?: Float64Array,
 ): number {
-  checkLabelled(p, y, 'net benefit');
-  checkCaseWeights(weights, p.length);
-  const odds = thresholdOdds(threshold);
-  let n = 0;
-  let truePositives = 0;
-  let falsePositives = 0;
-  for (let i = 0; i < p.length; i++) {
-    const w = caseWeight(weights, i);
-    if (Number.isNaN(p[i] as number)) throw new RangeError(`net benefit: score ${i} is NaN`);
-    n += w;
-    if ((p[i] as number) >= threshold) {
-      if (y[i] === 1) truePositives += w;
-      else falsePositives += w;
-    }
-  }
-  if (!(n > 0)) throw new RangeError('net benefit: no case has a positive weight');
-  return (truePositives - falsePositives * odds) / n;
+  return (decisionCurve(p, y, [threshold], { weights })[0] as DecisionCurvePoint).netBenefit;
 }
 
 /** Net benefit of treating everyone: π − (1 − π)·t/(1 − t). */
@@ -158,8 +149,8 @@ export interface DecisionCurveOptions {
 
 /**
  * The model's decision curve at each threshold: net benefit, standardized net benefit and
- * net interventions avoided per 100 (against treat-all at the same prevalence). Sorts once,
- * then one pass over the thresholds.
+ * net interventions avoided per 100 (against treat-all at the same prevalence), from the
+ * confusion kernel (confusion.ts): one sort, one pass, a binary search per threshold.
  */
 export function decisionCurve(
   p: Float64Array,
@@ -186,26 +177,28 @@ export function decisionCurve(
   if (targetPrevalence !== undefined && !(positives > 0 && negatives > 0)) {
     throw new RangeError('decision curve: a target prevalence needs both positives and negatives');
   }
+  const curve = weightedRocCurve(sortScores(p), y, weights);
+  return decisionCurveFromCurve(curve, thresholds, { targetPrevalence });
+}
+
+/**
+ * `decisionCurve` read off a confusion curve (confusion.ts) already at hand: at each
+ * threshold t, TP and FP of the cases with p ≥ t.
+ */
+export function decisionCurveFromCurve(
+  curve: RocCurve,
+  thresholds: readonly number[],
+  options: { targetPrevalence?: number | undefined } = {},
+): DecisionCurvePoint[] {
+  const { targetPrevalence } = options;
+  const positives = curve.positives;
+  const negatives = curve.negatives;
+  const n = positives + negatives;
   const prevalence = targetPrevalence ?? positives / n;
-  const order = ascendingOrder(p);
-  // cumulative weights of positives / negatives with p ≥ the threshold, scanning from the top
-  const thresholdOrder = thresholds
-    .map((_, k) => k)
-    .sort((a, b) => (thresholds[b] as number) - (thresholds[a] as number));
   const points = new Array<DecisionCurvePoint>(thresholds.length);
-  let cursor = order.length - 1;
-  let truePositives = 0;
-  let falsePositives = 0;
-  for (const k of thresholdOrder) {
-    const t = thresholds[k] as number;
+  thresholds.forEach((t, k) => {
     const odds = thresholdOdds(t);
-    while (cursor >= 0 && (p[order[cursor] as number] as number) >= t) {
-      const i = order[cursor] as number;
-      const w = caseWeight(weights, i);
-      if (y[i] === 1) truePositives += w;
-      else falsePositives += w;
-      cursor--;
-    }
+    const { tp: truePositives, fp: falsePositives } = countsAt(curve, thresholdIndex(curve.thresholds, t));
     let value: number;
     if (targetPrevalence === undefined) {
       value = (truePositives - falsePositives * odds) / n;
@@ -221,7 +214,7 @@ export function decisionCurve(
       standardizedNetBenefit: standardizedNetBenefit(value, prevalence),
       interventionsAvoidedPer100: interventionsAvoidedPer100(value, treatAll, t),
     };
-  }
+  });
   return points;
 }
 

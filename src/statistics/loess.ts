@@ -29,7 +29,7 @@
  * and uses the weights only in the least squares; it does not equal duplication.)
  */
 import { householderStep, trailingNorm } from './householder.js';
-import { caseWeight, checkCaseWeights } from './caseWeights.js';
+import { caseWeight, checkCaseWeights } from './resampling/caseWeights.js';
 
 export interface LoessOptions {
   /** Fraction of the cases in each neighbourhood (R's `span`, default there 0.75). */

@@ -47,12 +47,6 @@ export function jeffreysInterval(x: number, n: number, level: number): Bounds {
 
 export type ProportionMethod = 'wilson' | 'clopper-pearson' | 'jeffreys';
 
-export const proportionMethodNames: Record<ProportionMethod, string> = {
-  wilson: 'Wilson score interval',
-  'clopper-pearson': 'Clopper–Pearson exact interval',
-  jeffreys: 'Jeffreys interval',
-};
-
 export function proportionInterval(method: ProportionMethod, x: number, n: number, level: number): Bounds {
   switch (method) {
     case 'wilson':

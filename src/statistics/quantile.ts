@@ -10,7 +10,7 @@
  * weight first reaches j. Integer weights therefore reproduce duplicated rows exactly.
  */
 import { ascendingOrder } from './ranks.js';
-import { caseWeight, checkCaseWeights } from './caseWeights.js';
+import { caseWeight, checkCaseWeights } from './resampling/caseWeights.js';
 
 /** Type-7 quantiles of `values` at each of `probabilities` (each in [0, 1]). */
 export function quantilesType7(

@@ -1,13 +1,10 @@
 // The helpers behind the charts: class counts rebuilt from the ROC points (checked against the
 // raw scores), histogram bins, polyline simplification and clipping, the inset's zoom box,
-// number formats and DejaVu Sans text widths.
+// the forest plot's p-values and DejaVu Sans text widths.
 import { describe, expect, it } from 'vitest';
 import {
   binEdges,
-  formatInterval,
-  formatNumber,
   histogram,
-  levelText,
   modelNames,
   probabilityEdges,
   rocVertices,
@@ -15,6 +12,7 @@ import {
   simplifyPolyline,
 } from '../../src/charts/data.js';
 import { differenceAxis, formatP } from '../../src/charts/forest.js';
+import { formatPValue } from '../../src/format/numbers.js';
 import { clipPolyline, zoomBox } from '../../src/charts/inset.js';
 import { precisionRecallVertices } from '../../src/charts/precisionRecall.js';
 import { dejaVuTextWidth } from '../../src/charts/textMetrics.js';
@@ -178,23 +176,15 @@ describe('curves', () => {
 });
 
 describe('formats', () => {
-  it('writes numbers with a minus sign and intervals that stay readable with negatives', () => {
-    expect(formatNumber(-0.0512, 3)).toBe('\u22120.051');
-    expect(formatNumber(-0.0001, 3)).toBe('0.000');
-    const level = 0.95;
-    expect(formatInterval({ lower: 0.942, upper: 0.97, level, method: '' }, 3)).toBe('0.942\u20130.970');
-    expect(formatInterval({ lower: -0.083, upper: -0.019, level, method: '' }, 3)).toBe(
-      '\u22120.083 to \u22120.019',
-    );
-    expect(levelText(0.95)).toBe('95%');
-    expect(levelText(0.9)).toBe('90%');
+  it("writes the forest plot's p-values as the report's tables do", () => {
     expect([0.0004, 0.0042, 0.042, 0.999, null].map(formatP)).toEqual([
       '< 0.001',
-      '0.004',
-      '0.04',
-      '1.00',
+      '0.0042',
+      '0.042',
+      '> 0.99',
       '',
     ]);
+    for (const p of [0.0004, 0.0042, 0.042, 0.5, 0.999]) expect(formatP(p)).toBe(formatPValue(p));
   });
 
   it('makes model names unique', () => {

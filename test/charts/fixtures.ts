@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { evaluate, loadStudy, type PrecisionRecallPoint, type Results, type Study } from '../../src/index.js';
 import { calibrationSummary } from '../../src/statistics/calibration.js';
+import { calibrationResult } from '../../src/evaluate/calibrationResult.js';
 import { BASIC_CSV, BASIC_STUDY, studyFolder } from '../helpers/fixtures.js';
 
 function precisionRecallFromRoc(results: Results, index: number): PrecisionRecallPoint[] {
@@ -24,11 +25,13 @@ function complete(study: Study, results: Results): Results {
     model.precisionRecall ??= precisionRecallFromRoc(results, i);
     const scores = study.data.scores[i];
     if (model.calibration === undefined && model.scoreKind === 'probability' && scores) {
-      model.calibration = calibrationSummary(scores, study.data.labels, {
-        level: results.settings.level,
-        bins: 10,
-        span: 0.75,
-      });
+      model.calibration = calibrationResult(
+        calibrationSummary(scores, study.data.labels, {
+          level: results.settings.level,
+          bins: 10,
+          span: 0.75,
+        }),
+      );
     }
   });
   return results;

@@ -15,6 +15,7 @@ import {
 } from '../../src/charts/index.js';
 import { rocChart } from '../../src/charts/roc.js';
 import { basicResults, boneTumourResults, manyModelsResults } from './fixtures.js';
+import { tidySvg } from './tidySvg.js';
 
 interface PngInfo {
   width: number;
@@ -49,17 +50,6 @@ function imageData(png: Uint8Array): Buffer {
   return inflateSync(Buffer.concat(parts));
 }
 
-/** One element per line and coordinates to 2 decimals (text untouched): a golden file that diffs well. */
-function tidy(svg: string): string {
-  const rounded = svg.replace(/<[^>]+>/g, (tag) =>
-    tag.replace(/-?\d+\.\d{3,}/g, (n) => {
-      const fixed = Number(n).toFixed(2);
-      return fixed === '-0.00' ? '0.00' : fixed;
-    }),
-  );
-  return `${rounded.replace(/></g, '>\n<')}\n`;
-}
-
 describe('renderSvg and renderPng', () => {
   let bone: Results;
   let charts: ChartSpec[];
@@ -68,7 +58,7 @@ describe('renderSvg and renderPng', () => {
     bone = boneTumourResults();
     charts = buildCharts(bone);
     for (const chart of charts) svgs.set(chart.name, await renderSvg(chart.spec));
-  });
+  }, 120_000); // six charts: slow on a loaded machine
 
   it('renders every chart to an SVG with the model names, whole labels and no NaN', () => {
     expect([...svgs.keys()]).toHaveLength(6);
@@ -149,13 +139,13 @@ describe('renderSvg and renderPng', () => {
       estimate: 0.9375,
       se: 0.08,
       variance: 0.0064,
-      ci: { lower: 0.78, upper: 1, level: 0.95, method: 'DeLong' },
+      ci: { lower: 0.78, upper: 1, level: 0.95, method: 'DeLong', methodId: 'delong-wald' as const },
     };
     b.auc = {
       estimate: 0.75,
       se: 0.18,
       variance: 0.0324,
-      ci: { lower: 0.4, upper: 1, level: 0.95, method: 'DeLong' },
+      ci: { lower: 0.4, upper: 1, level: 0.95, method: 'DeLong', methodId: 'delong-wald' as const },
     };
     for (const [model, sensitivity, specificity] of [
       [a, 0.75, 1],
@@ -171,6 +161,6 @@ describe('renderSvg and renderPng', () => {
     results.settings.level = 0.95;
     results.sample = { n: 8, positives: 4, negatives: 4, prevalence: 0.5 };
     const chart = rocChart(results) as ChartSpec;
-    await expect(tidy(await renderSvg(chart.spec))).toMatchFileSnapshot('__snapshots__/roc-small.svg');
+    await expect(tidySvg(await renderSvg(chart.spec))).toMatchFileSnapshot('__snapshots__/roc-small.svg');
   });
 });

@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluate, loadStudy } from '../../src/index.js';
+import { CLI } from '../helpers/cli.js';
 import { BASIC_CSV, studyFolder } from '../helpers/fixtures.js';
 
-const CLI = path.resolve('dist/bundle/cli.js');
 const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
 
 describe('dxreport init', () => {

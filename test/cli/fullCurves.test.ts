@@ -5,8 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BASIC_CSV, studyFolder } from '../helpers/fixtures.js';
-
-const CLI = path.resolve('dist/bundle/cli.js');
+import { CLI } from '../helpers/cli.js';
 
 const STUDY = `title: Full curves
 data: data.csv

@@ -7,8 +7,8 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BASIC_CSV, studyFolder } from '../helpers/fixtures.js';
+import { CLI } from '../helpers/cli.js';
 
-const CLI = path.resolve('dist/cli.js');
 const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
 
 function study(title: string, nameA: string, nameB: string): string {

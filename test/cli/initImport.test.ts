@@ -12,8 +12,8 @@ import { evaluate, loadStudy } from '../../src/index.js';
 import { choosePositive, modelIds, quote } from '../../src/commands/initStudy.js';
 import { aggregateBoxes } from '../../src/load/yolo.js';
 import { studyFolder } from '../helpers/fixtures.js';
+import { CLI } from '../helpers/cli.js';
 
-const CLI = path.resolve('dist/cli.js');
 const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
 
 /** A table of 12 cases with the given outcome values (6 of each) and columns. */

@@ -4,9 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CLI } from '../helpers/cli.js';
 import { BASIC_CSV, BASIC_STUDY, studyFolder } from '../helpers/fixtures.js';
-
-const CLI = path.resolve('dist/bundle/cli.js');
 
 function run(...args: string[]) {
   return spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });

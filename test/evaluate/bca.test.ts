@@ -48,13 +48,12 @@ describe('BCa interval of the AUC', () => {
     const scores = [Float64Array.from(column(c.model), Number)];
     const distribution = aucBootstrap(labels, scores, 10000, 11, null);
     const slot = distribution.layout.auc;
-    const bca = summarise(
-      seriesOf(distribution, 0, slot),
-      c.auc,
-      0.95,
-      'bca',
-      jackknifeOf(distribution, 0, slot),
-    );
+    const bca = summarise(seriesOf(distribution, 0, slot), {
+      estimate: c.auc,
+      level: 0.95,
+      kind: 'bca',
+      jackknife: jackknifeOf(distribution, 0, slot),
+    });
     const tolerance = 0.12 * c.bootstrapSd;
     expect(Math.abs((bca?.lower as number) - c.bca[0])).toBeLessThan(tolerance);
     expect(Math.abs((bca?.upper as number) - c.bca[1])).toBeLessThan(tolerance);

@@ -109,13 +109,11 @@ describe('bootstrap', () => {
     const data = dataset(c.dataset);
     const m = data.models.indexOf(c.model);
     const distribution = runBootstrap(input(data.labels, [data.scores[m] as Float64Array], 4000, 1));
-    const summary = summarise(
-      seriesOf(distribution, 0, distribution.layout.auc),
-      c.auc,
-      0.95,
-      'percentile',
-      null,
-    );
+    const summary = summarise(seriesOf(distribution, 0, distribution.layout.auc), {
+      estimate: c.auc,
+      level: 0.95,
+      kind: 'percentile',
+    });
     // Monte Carlo error of an SD from B = 4000 replicates is about 1.1%; of a 2.5% quantile ≈ 0.3 SD
     expect(Math.abs((summary?.sd as number) / c.bootstrapSd - 1)).toBeLessThan(0.06);
     expect(Math.abs((summary?.sd as number) / c.delongSe - 1)).toBeLessThan(0.12);

@@ -39,6 +39,7 @@ const percentileSummaries = {
 const backwards: BlockRunner = {
   shared: false,
   start: (plan, outputs) => ({
+    blocksDone: () => 0,
     finish: (onBlockDone) => {
       for (let block = dataBlocks(plan) - 1; block >= 0; block--) {
         evaluateBootstrapBlock(plan, block, outputs);
@@ -70,16 +71,16 @@ describe('bootstrap blocks', () => {
       expect(reversed.jackknife).toEqual(forwards.jackknife);
       expect(reversed.summaries).toEqual(forwards.summaries);
       // and the summaries are those of the series
-      const direct = summarise(seriesOf(forwards, 1, forwards.layout.auc), null, 0.95, 'percentile', null);
+      const direct = summarise(seriesOf(forwards, 1, forwards.layout.auc), {
+        level: 0.95,
+        kind: 'percentile',
+      });
       expect(precomputedSummary(forwards, 1, null, forwards.layout.auc)).toEqual(direct);
-      const difference = summarise(
-        seriesOf(forwards, 0, forwards.layout.auc),
-        null,
-        0.95,
-        'percentile',
-        null,
-        seriesOf(forwards, 2, forwards.layout.auc),
-      );
+      const difference = summarise(seriesOf(forwards, 0, forwards.layout.auc), {
+        level: 0.95,
+        kind: 'percentile',
+        minus: seriesOf(forwards, 2, forwards.layout.auc),
+      });
       expect(precomputedSummary(forwards, 0, 1, forwards.layout.auc)).toEqual(difference);
     }
   });
@@ -148,15 +149,23 @@ describe.skipIf(!compiled)('evaluate with worker threads (compiled package)', ()
     const bootstrap = await import('../../dist/evaluate/bootstrap.js');
     const threads = await import('../../dist/evaluate/bootstrapThreads.js');
     threads.startBootstrapWorkers(1);
-    await sleep(300);
     const runner = threads.threadedBlockRunner(2);
-    const abandoned = bootstrap.startBootstrap({ ...input(true, null), replicates: 20_000 }, runner);
+    const abandonedInput = { ...input(true, null), replicates: 20_000 };
+    const abandoned = bootstrap.startBootstrap(abandonedInput, runner);
     abandoned.cancel();
     const run = bootstrap.startBootstrap({ ...input(false, null), replicates: 3000 }, runner);
-    await sleep(100);
+    // this thread takes no block before `finish`: wait (however loaded the machine) until the
+    // worker has completed one of the next bootstrap, which it can only do once it has let
+    // the cancelled one go
+    const deadline = performance.now() + 50_000;
+    while (run.blocksDone() === 0 && performance.now() < deadline) await sleep(10);
+    expect(run.blocksDone()).toBeGreaterThan(0);
+    // the worker left the cancelled bootstrap at once, not after computing it
+    const abandonedBlocks = Math.ceil(abandonedInput.replicates / REPLICATES_PER_BLOCK);
+    expect(abandoned.blocksDone()).toBeLessThan(abandonedBlocks / 2);
     run.finish();
     expect(threads.lastThreadedRun().byWorkers).toBeGreaterThan(0);
-  });
+  }, 60_000);
 
   it('gives byte-identical results with 1, 2 and 3 threads, also with BCa, re-chosen thresholds and clusters', async () => {
     const dist = await import('../../dist/index.js');

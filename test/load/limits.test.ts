@@ -7,6 +7,7 @@ import { loadStudy } from '../../src/index.js';
 import { rowsByValue } from '../../src/evaluate/subsets.js';
 import { LIMITS } from '../../src/load/limits.js';
 import { BASIC_CSV, studyFolder } from '../helpers/fixtures.js';
+import { CLI } from '../helpers/cli.js';
 
 const HEAD = 'title: T\ndata: data.csv\nid: case_id\noutcome: { column: y, positive: 1 }\n';
 const models = (k: number) =>
@@ -55,7 +56,7 @@ describe('study limits', () => {
     const dir = studyFolder({ 'study.yaml': HEAD + models(50), 'data.csv': BASIC_CSV });
     const result = spawnSync(
       process.execPath,
-      [path.resolve('dist/cli.js'), 'report', path.join(dir, 'study.yaml'), '--out', path.join(dir, 'out')],
+      [CLI, 'report', path.join(dir, 'study.yaml'), '--out', path.join(dir, 'out')],
       { encoding: 'utf8' },
     );
     expect(result.status).toBe(1);

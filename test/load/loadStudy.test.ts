@@ -164,7 +164,7 @@ describe('loadStudy', () => {
       'data.csv': BASIC_CSV.replace('c2,1,0.8', 'c2,1,1.8'),
     });
     expect(error.message).toMatch(
-      /data\.csv:3:3: score 1\.8 in column "a" is outside \[0, 1\], but the study says scores: probability/,
+      /data\.csv:3:3: score "1\.8" in column "a" is outside \[0, 1\], but the study says scores: probability/,
     );
   });
 

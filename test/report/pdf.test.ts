@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluate, loadStudy } from '../../src/index.js';
 import { findBrowser } from '../../src/pdf/findBrowser.js';
-import { formatAuc } from '../../src/render/format.js';
+import { formatAuc } from '../../src/format/numbers.js';
 import { writeReport } from '../../src/report/writeReport.js';
 
 const browser = findBrowser();

@@ -12,7 +12,7 @@ import { aucResult } from '../../src/evaluate/discrimination.js';
 import { aucVarianceMethod } from '../../src/evaluate/subsets.js';
 import { parseCsv } from '../../src/load/csv.js';
 import { clusterLayout, clusteredAucCovariance } from '../../src/statistics/clusteredAuc.js';
-import { clusteredPairedProportionTest } from '../../src/statistics/clusteredProportions.js';
+import { clusteredPairedProportionTest } from '../../src/statistics/paired/clusteredProportions.js';
 import { delongCovariance, delongPlacements } from '../../src/statistics/delong.js';
 
 const TOLERANCE = 1e-9;
@@ -142,7 +142,7 @@ for (const name of DATASETS) {
         close(clusteredAucCovariance(a, b, layout), c.covariance, 'covariance');
         close(clusteredAucCovariance(b, a, layout), c.covariance, 'covariance (b, a)');
         const method = aucVarianceMethod(labels, clusters);
-        const test = pairedAucComparison(a, b, level, method.covariance, method.name);
+        const test = pairedAucComparison(a, b, level, method.covariance, method.methods.paired);
         close(test.difference, c.difference, 'difference');
         close(test.z, c.z, 'z');
         close(test.p, c.p, 'p');
@@ -155,16 +155,16 @@ for (const name of DATASETS) {
       const label = `${e.models.join(' vs ')} at ${e.thresholds.join(' / ')} on ${e.on}`;
       const run = () => {
         const [a, b] = e.models.map((m) => scores[m] as Float64Array) as [Float64Array, Float64Array];
-        return clusteredPairedProportionComparison(
-          a,
-          b,
+        return clusteredPairedProportionComparison({
+          scoresA: a,
+          scoresB: b,
           labels,
           clusters,
-          e.thresholds[0],
-          e.thresholds[1],
-          e.on === 'positives',
+          thresholdA: e.thresholds[0],
+          thresholdB: e.thresholds[1],
+          positiveClass: e.on === 'positives',
           level,
-        );
+        });
       };
       const correctCalls = () => {
         const wanted = e.on === 'positives' ? 1 : 0;

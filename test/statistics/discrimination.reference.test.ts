@@ -3,19 +3,20 @@
 // scripts are committed beside the values (see test/reference/README.md). Tolerance 1e-9.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { pairedAucComparison, pairedTable, unpairedAucComparison } from '../../src/evaluate/comparisons.js';
+import { pairedAucComparison, unpairedAucComparison } from '../../src/evaluate/comparisons.js';
+import { pairedTable } from '../../src/statistics/paired/tables.js';
 import { splitByClass } from '../../src/evaluate/casesByClass.js';
 import { aucResult } from '../../src/evaluate/discrimination.js';
 import { chooseThreshold } from '../../src/evaluate/operatingPoints.js';
-import type { ThresholdRule } from '../../src/evaluate/results.js';
+import type { ThresholdRule } from '../../src/results/results.js';
 import { parseCsv } from '../../src/load/csv.js';
 import { holmAdjust } from '../../src/statistics/holm.js';
 import { negativeLikelihoodRatio, positiveLikelihoodRatio } from '../../src/statistics/likelihoodRatios.js';
-import { mcnemarTest } from '../../src/statistics/mcnemar.js';
+import { mcnemarTest } from '../../src/statistics/paired/mcnemar.js';
 import {
   newcombePairedInterval,
   tangoPairedInterval,
-} from '../../src/statistics/pairedDifferenceIntervals.js';
+} from '../../src/statistics/paired/differenceIntervals.js';
 import { partialAuc } from '../../src/statistics/partialAuc.js';
 import {
   clopperPearsonInterval,
@@ -194,14 +195,14 @@ describe.each(DATASETS)('%s against pROC', (name) => {
       const [a, b] = entry.models;
       const ta = expected.models[a]?.operatingPoints[entry.operatingPoint]?.threshold as number;
       const tb = expected.models[b]?.operatingPoints[entry.operatingPoint]?.threshold as number;
-      const table = pairedTable(
-        scores[a] as Float64Array,
-        scores[b] as Float64Array,
+      const table = pairedTable({
+        scoresA: scores[a] as Float64Array,
+        scoresB: scores[b] as Float64Array,
         labels,
-        ta,
-        tb,
-        entry.on === 'positives',
-      );
+        thresholdA: ta,
+        thresholdB: tb,
+        positiveClass: entry.on === 'positives',
+      });
       const what = `${a}-${b} ${entry.operatingPoint} ${entry.on}`;
       expect([table.b, table.c], what).toEqual([entry.b, entry.c]);
       close(mcnemarTest(table.b, table.c, 'exact').p, entry.mcnemar.exact, `${what} exact`);

@@ -2,7 +2,7 @@
 // test/reference/mersenne_twister.py).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MersenneTwister } from '../../src/statistics/mersenneTwister.js';
+import { MersenneTwister } from '../../src/statistics/resampling/mersenneTwister.js';
 
 const reference = JSON.parse(readFileSync('test/reference/expected/mersenne_twister.json', 'utf8')) as {
   seeds: { seed: number; uint32: number[]; doubles: number[] }[];

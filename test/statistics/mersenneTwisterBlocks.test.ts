@@ -3,7 +3,7 @@
 // resamples, and so every result, depend on it), across block boundaries and interleaved
 // with the other draws.
 import { describe, expect, it } from 'vitest';
-import { MersenneTwister } from '../../src/statistics/mersenneTwister.js';
+import { MersenneTwister } from '../../src/statistics/resampling/mersenneTwister.js';
 
 /**
  * The textbook MT19937 (genrand_int32, one tempered output per call, twisting with a branch),

@@ -1,7 +1,7 @@
 // The bootstrap's fused pass against the single-purpose kernels it replaces in the hot loop,
 // and the selection-based percentile interval against a full sort, on random tied data.
 import { describe, expect, it } from 'vitest';
-import { percentileInterval, quantileSorted } from '../../src/statistics/bootstrapIntervals.js';
+import { percentileInterval, quantileSorted } from '../../src/statistics/resampling/bootstrapIntervals.js';
 import { partialAreaRaw } from '../../src/statistics/partialAuc.js';
 import {
   aucFromCurve,

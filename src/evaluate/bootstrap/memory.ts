@@ -1,0 +1,57 @@
+/**
+ * The memory of bootstrap outputs, kept from one bootstrap for the next.
+ */
+import type { BootstrapDistribution } from './input.js';
+
+/**
+ * Memory of finished bootstraps, kept for the next (see `releaseBootstrap`): a fresh
+ * allocation of the megabytes a bootstrap fills costs a page fault per 4 KiB, which on some
+ * virtual machines takes longer than computing the values written there. Blocks overwrite
+ * every value, so reused memory needs no clearing.
+ */
+const spareMemory: { shared: SharedArrayBuffer[]; local: ArrayBuffer[] } = { shared: [], local: [] };
+
+/** Most bytes kept in `spareMemory`. */
+const MAXIMUM_SPARE_BYTES = 256 * 2 ** 20;
+
+/** `count` arrays of `size` doubles, in shared memory when threads write them. */
+export function doubles(count: number, size: number, shared: boolean): Float64Array[] {
+  const bytes = size * Float64Array.BYTES_PER_ELEMENT;
+  const spare: ArrayBufferLike[] = shared ? spareMemory.shared : spareMemory.local;
+  return Array.from({ length: count }, () => {
+    // the smallest spare buffer that is large enough
+    let best = -1;
+    for (let k = 0; k < spare.length; k++) {
+      const length = (spare[k] as ArrayBufferLike).byteLength;
+      if (length >= bytes && (best < 0 || length < (spare[best] as ArrayBufferLike).byteLength)) best = k;
+    }
+    if (best >= 0) return new Float64Array(spare.splice(best, 1)[0] as ArrayBufferLike, 0, size);
+    return new Float64Array(shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+  });
+}
+
+/**
+ * Hands the memory of a distribution that is no longer needed to the next bootstrap; the
+ * distribution must not be read afterwards. Memory that another thread might still write
+ * (a run that lost a worker) is not kept.
+ */
+export function releaseBootstrap(distribution: BootstrapDistribution): void {
+  if (!distribution.reusable) return;
+  const arrays = [...distribution.values, ...(distribution.jackknife ?? [])];
+  if (distribution.summaries) arrays.push(distribution.summaries);
+  for (const array of arrays) {
+    const buffer = array.buffer;
+    const spare: ArrayBufferLike[] =
+      buffer instanceof SharedArrayBuffer ? spareMemory.shared : spareMemory.local;
+    if (!spare.includes(buffer)) spare.push(buffer);
+  }
+  // keep the most recent buffers up to the limit
+  for (const spare of [spareMemory.shared, spareMemory.local] as ArrayBufferLike[][]) {
+    let total = 0;
+    for (let k = spare.length - 1; k >= 0; k--) {
+      total += (spare[k] as ArrayBufferLike).byteLength;
+      if (total > MAXIMUM_SPARE_BYTES) spare.splice(k, 1);
+    }
+  }
+  distribution.reusable = false;
+}

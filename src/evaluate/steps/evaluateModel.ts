@@ -1,0 +1,172 @@
+/**
+ * Step 3: each model on its own — AUC (DeLong, or Obuchowski when clustered) and partial
+ * AUCs, the ROC and precision–recall curves, the operating points, and for probabilities
+ * calibration and decision curves.
+ */
+import type { DelongPlacements } from '../../statistics/delong.js';
+import { maximumF1FromCurve } from '../../statistics/averagePrecision.js';
+import { calibrationSummary } from '../../statistics/calibration.js';
+import { decisionCurveFromCurve, npvAtPrevalence, ppvAtPrevalence } from '../../statistics/decisionCurve.js';
+import { averagePrecisionFromCurve, type RocCurve } from '../../statistics/rocCurve.js';
+import type { ModelResult, OperatingPointResult } from '../../results/results.js';
+import { splitByClass } from '../casesByClass.js';
+import { calibrationResult } from '../calibrationResult.js';
+import type { EvaluationContext } from '../context.js';
+import { aucResult, partialAucResults } from '../discrimination.js';
+import { boundedCurves } from '../boundedCurves.js';
+import { operatingPointMeasures } from '../operatingPoints.js';
+import {
+  aucWarnings,
+  calibrationWarning,
+  notProbabilitiesWarning,
+  partialAucWarnings,
+  type WarningLog,
+} from '../warnings.js';
+
+/** A model's results and what the later steps need of it. */
+export interface ModelWork {
+  index: number;
+  scores: Float64Array;
+  curve: RocCurve;
+  placements: DelongPlacements;
+  thresholds: readonly number[];
+  result: ModelResult;
+}
+
+function isProbabilityScale(scores: Float64Array): boolean {
+  for (const v of scores) if (v < 0 || v > 1) return false;
+  return true;
+}
+
+/** PPV and NPV at the target prevalence, by Bayes' theorem from sensitivity and specificity. */
+function atTargetPrevalence(
+  point: OperatingPointResult,
+  prevalence: number | undefined,
+): OperatingPointResult {
+  const sensitivity = point.sensitivity.estimate;
+  const specificity = point.specificity.estimate;
+  if (prevalence === undefined || sensitivity === null || specificity === null) return point;
+  return {
+    ...point,
+    atTargetPrevalence: {
+      prevalence,
+      ppv: { estimate: ppvAtPrevalence(sensitivity, specificity, prevalence) },
+      npv: { estimate: npvAtPrevalence(sensitivity, specificity, prevalence) },
+    },
+  };
+}
+
+function operatingPoints(
+  context: EvaluationContext,
+  m: number,
+  warnings: WarningLog,
+): OperatingPointResult[] {
+  const curve = context.curves[m] as RocCurve;
+  const thresholds = context.thresholds[m] as readonly number[];
+  return context.settings.operatingPoints.map((spec, j) =>
+    atTargetPrevalence(
+      operatingPointMeasures({
+        spec,
+        threshold: thresholds[j] as number,
+        thresholdSource:
+          spec.threshold !== undefined ? 'fixed' : context.fromValidation ? 'validation' : 'test',
+        curve,
+        settings: context.proportion,
+        warnings,
+        path: `models[${m}].operatingPoints[${j}]`,
+      }),
+      context.settings.targetPrevalence,
+    ),
+  );
+}
+
+/** Calibration and decision curves, for a model whose scores are probabilities. */
+function probabilityResults(
+  context: EvaluationContext,
+  m: number,
+  warnings: WarningLog,
+  onStep: ((step: string) => void) | undefined,
+) {
+  const scores = context.data.scores[m] as Float64Array;
+  const { labels, grid, settings } = context;
+  const curve = context.curves[m] as RocCurve;
+  const model = { name: context.study.models[m]?.name ?? '', path: `models[${m}]` };
+  const targetPrevalence = settings.targetPrevalence;
+  const decisionCurves = {
+    decisionCurve: decisionCurveFromCurve(curve, grid),
+    ...(targetPrevalence !== undefined
+      ? { decisionCurveAtTargetPrevalence: decisionCurveFromCurve(curve, grid, { targetPrevalence }) }
+      : {}),
+  };
+  // the smoother is the longest step of a large study: a progress display names it
+  onStep?.(`${stepName(context, m)}: calibration smoother`);
+  const summary = calibrationSummary(scores, labels, {
+    level: context.level,
+    bins: settings.calibration.bins,
+    span: settings.calibration.span,
+    surface: settings.calibration.surface,
+    onWarning: (warning) => calibrationWarning(warnings, model, warning),
+  });
+  return { ...decisionCurves, calibration: calibrationResult(summary) };
+}
+
+/** How a progress display names model m's step. */
+export function stepName(context: EvaluationContext, m: number): string {
+  const models = context.study.models;
+  return `model ${m + 1} of ${models.length}, ${models[m]?.name ?? ''}`;
+}
+
+export function evaluateModel(
+  context: EvaluationContext,
+  m: number,
+  warnings: WarningLog,
+  onStep?: (step: string) => void,
+): ModelWork {
+  onStep?.(stepName(context, m));
+  const model = context.study.models[m] as EvaluationContext['study']['models'][number];
+  const path = `models[${m}]`;
+  const scores = context.data.scores[m] as Float64Array;
+  const { labels, level } = context;
+  const curve = context.curves[m] as RocCurve;
+  const { auc, placements } = aucResult(
+    splitByClass(scores, labels),
+    { level, method: context.settings.intervals.auc },
+    context.varianceMethod,
+  );
+  aucWarnings(
+    warnings,
+    {
+      name: model.name,
+      path,
+      clustered: context.data.clusters !== null,
+      outcome: { positive: context.study.positiveLabel, negative: context.study.negativeLabel },
+    },
+    auc,
+  );
+  const partialAuc = partialAucResults(curve, context.settings.partialAuc);
+  partialAucWarnings(warnings, { name: model.name, path }, partialAuc);
+  const scoreKind = model.scores ?? (isProbabilityScale(scores) ? 'probability' : 'score');
+  // one sort per model (the context's curve) serves ROC, PR, F1, operating points and decision curves
+  const best = maximumF1FromCurve(curve);
+  const points = operatingPoints(context, m, warnings);
+  // results.json keeps every curve point up to a bound, then a thinned curve that still holds
+  // every reported threshold (boundedCurves.ts)
+  const curves = boundedCurves(curve, [...points.map((p) => p.threshold), best?.threshold]);
+  const result: ModelResult = {
+    id: model.id,
+    name: model.name,
+    scoreColumn: model.scoreColumn,
+    scoreKind,
+    auc,
+    partialAuc,
+    roc: curves.roc,
+    averagePrecision: { estimate: averagePrecisionFromCurve(curve) },
+    maxF1: best ? { estimate: best.f1, threshold: best.threshold } : undefined,
+    precisionRecall: curves.precisionRecall,
+    operatingPoints: points,
+    ...(curves.thinning ? { curveThinning: curves.thinning } : {}),
+    ...(scoreKind === 'probability' ? probabilityResults(context, m, warnings, onStep) : {}),
+  };
+  if (scoreKind !== 'probability') notProbabilitiesWarning(warnings, { name: model.name, path, scores });
+  return { index: m, scores, curve, placements, thresholds: context.thresholds[m] as number[], result };
+}

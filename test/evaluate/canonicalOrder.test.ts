@@ -1,0 +1,89 @@
+// The radix canonical order equals the comparator order it replaced (cluster, outcome, each
+// model's score, subgroup values, id; ties by row), on generated data with many ties.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { canonicalOrder } from '../../src/evaluate/canonicalOrder.js';
+import type { CaseData } from '../../src/load/loadStudy.js';
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The comparator sort that canonicalOrder used before the radix passes (the reference). */
+function comparatorOrder(data: CaseData): number[] {
+  const { clusters, labels, scores, ids } = data;
+  const subgroupColumns = [...data.subgroupValues.values()];
+  return Array.from({ length: data.labels.length }, (_, i) => i).sort((a, b) => {
+    if (clusters) {
+      const d = (clusters[a] as number) - (clusters[b] as number);
+      if (d !== 0) return d;
+    }
+    const d = (labels[a] as number) - (labels[b] as number);
+    if (d !== 0) return d;
+    for (const s of scores) {
+      const e = (s[a] as number) - (s[b] as number);
+      if (e !== 0) return e;
+    }
+    for (const values of subgroupColumns) {
+      const e = compareText(values[a] as string, values[b] as string);
+      if (e !== 0) return e;
+    }
+    return ids ? compareText(ids[a] as string, ids[b] as string) : 0;
+  });
+}
+
+const score = fc.oneof(
+  fc.constantFrom(0, -0, 1, 0.5, -1e308, 1e308, 5e-324, -5e-324),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.integer({ min: -3, max: 3 }).map((v) => v / 4),
+);
+
+const cases = fc
+  .record({
+    n: fc.integer({ min: 1, max: 60 }),
+    models: fc.integer({ min: 1, max: 3 }),
+    clustered: fc.boolean(),
+    withIds: fc.boolean(),
+    subgroups: fc.integer({ min: 0, max: 2 }),
+    seed: fc.integer(),
+  })
+  .chain(({ n, models, clustered, withIds, subgroups }) =>
+    fc.record({
+      labels: fc.array(fc.integer({ min: 0, max: 1 }), { minLength: n, maxLength: n }),
+      scores: fc.array(fc.array(score, { minLength: n, maxLength: n }), {
+        minLength: models,
+        maxLength: models,
+      }),
+      clusters: clustered
+        ? fc.array(fc.integer({ min: 0, max: 70_000 }), { minLength: n, maxLength: n })
+        : fc.constant(null),
+      ids: withIds
+        ? fc.uniqueArray(fc.string({ maxLength: 4 }), { minLength: n, maxLength: n })
+        : fc.constant(null),
+      subgroups: fc.array(fc.array(fc.constantFrom('a', 'b', 'B', 'é', ''), { minLength: n, maxLength: n }), {
+        minLength: subgroups,
+        maxLength: subgroups,
+      }),
+    }),
+  )
+  .filter((c) => c.ids === null || c.ids.length === c.labels.length)
+  .map((c): CaseData => ({
+    file: 'f',
+    sha256: '',
+    rows: c.labels.length,
+    dropped: 0,
+    labels: Uint8Array.from(c.labels),
+    ids: c.ids,
+    scores: c.scores.map((s) => Float64Array.from(s)),
+    clusters: c.clusters ? Int32Array.from(c.clusters) : null,
+    subgroupValues: new Map(c.subgroups.map((values, k) => [`s${k}`, values])),
+  }));
+
+describe('canonicalOrder', () => {
+  it('equals the comparator order (stable, −0 as +0, ties broken by id, then by row)', () => {
+    fc.assert(
+      fc.property(cases, (data) => {
+        expect(Array.from(canonicalOrder(data))).toEqual(comparatorOrder(data));
+      }),
+      { numRuns: 120 },
+    );
+  });
+});
