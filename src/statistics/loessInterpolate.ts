@@ -52,23 +52,25 @@ interface Positions {
   readonly n: number;
 }
 
+/** First index of sorted `xs` whose value is ≥ x (> x when `strict`). */
+function lowerBound(xs: Float64Array, x: number, strict: boolean): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = xs[mid] as number;
+    if (v < x || (strict && v === x)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function positionsOf(xs: Float64Array, ws: Float64Array, unit: boolean): Positions {
   if (unit) {
-    const lowerBound = (x: number, strict: boolean): number => {
-      let lo = 0;
-      let hi = xs.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        const v = xs[mid] as number;
-        if (v < x || (strict && v === x)) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo;
-    };
     return {
       n: xs.length,
       valueAt: (p) => xs[p - 1] as number,
-      tieBlock: (x) => [lowerBound(x, false) + 1, lowerBound(x, true)],
+      tieBlock: (x) => [lowerBound(xs, x, false) + 1, lowerBound(xs, x, true)],
     };
   }
   // cumulative[i] = positions up to and including case i
@@ -85,23 +87,12 @@ function positionsOf(xs: Float64Array, ws: Float64Array, unit: boolean): Positio
     }
     return lo;
   };
-  const firstIndex = (x: number, strict: boolean): number => {
-    let lo = 0;
-    let hi = xs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const v = xs[mid] as number;
-      if (v < x || (strict && v === x)) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
   return {
     n: total,
     valueAt: (p) => xs[caseAt(p)] as number,
     tieBlock: (x) => {
-      const first = firstIndex(x, false);
-      const last = firstIndex(x, true) - 1;
+      const first = lowerBound(xs, x, false);
+      const last = lowerBound(xs, x, true) - 1;
       return [(first > 0 ? (cumulative[first - 1] as number) : 0) + 1, cumulative[last] as number];
     },
   };
