@@ -211,7 +211,15 @@ export function calibrationIntercept(
   weights?: Float64Array,
 ): CalibrationCoefficient {
   checkProbabilities(p, y, weights, 'calibration intercept');
-  const { logits } = clampedLogits(p);
+  return interceptFromLogits(clampedLogits(p).logits, y, level, weights);
+}
+
+function interceptFromLogits(
+  logits: Float64Array,
+  y: Uint8Array,
+  level: number,
+  weights?: Float64Array,
+): CalibrationCoefficient {
   const fit = fitLogistic({
     columns: [],
     outcome: y,
@@ -231,7 +239,15 @@ export function calibrationSlope(
   weights?: Float64Array,
 ): CalibrationCoefficient {
   checkProbabilities(p, y, weights, 'calibration slope');
-  const { logits } = clampedLogits(p);
+  return slopeFromLogits(clampedLogits(p).logits, y, level, weights);
+}
+
+function slopeFromLogits(
+  logits: Float64Array,
+  y: Uint8Array,
+  level: number,
+  weights?: Float64Array,
+): CalibrationCoefficient {
   const fit = fitLogistic({
     columns: [logits],
     outcome: y,
@@ -496,14 +512,16 @@ export function calibrationSummary(
       message: 'only one outcome class is present; calibration is limited',
     });
   }
-  const intercept = calibrationIntercept(p, y, level, weights);
+  // the logits once for both fits
+  const { logits } = clampedLogits(p);
+  const intercept = interceptFromLogits(logits, y, level, weights);
   if (intercept.estimate === null) {
     warn({
       code: 'calibration-intercept-unavailable',
       message: `calibration intercept: ${intercept.message}`,
     });
   }
-  const slope = calibrationSlope(p, y, level, weights);
+  const slope = slopeFromLogits(logits, y, level, weights);
   if (slope.estimate === null) {
     warn({ code: 'calibration-slope-unavailable', message: `calibration slope: ${slope.message}` });
   }
