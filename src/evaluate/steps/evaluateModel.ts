@@ -104,6 +104,7 @@ function probabilityResults(
     bins: settings.calibration.bins,
     span: settings.calibration.span,
     surface: settings.calibration.surface,
+    sorted: context.sorted[m],
     onWarning: (warning) => calibrationWarning(warnings, model, warning),
   });
   return { ...decisionCurves, calibration: calibrationResult(summary) };
