@@ -153,16 +153,31 @@ function predictIntercept(s: Arrays, beta0: number, out: Float64Array): number {
   const { m, y, weights, offset, eta, mu, expEta } = s;
   let deviance = 0;
   let extreme = 0;
+  // a case with the offset and outcome of the one before it repeats its numbers exactly
+  // (tied predictions are neighbours in the canonical order): no second e^η or log1p
+  let lastOffset = Number.NaN;
+  let lastLabel = -1;
+  let t = 0;
+  let muI = 0;
+  let value = 0;
+  let contribution = 0;
   for (let i = 0; i < m; i++) {
-    let value = offset[i] as number;
-    value += 1 * beta0;
+    const o = offset[i] as number;
+    const label = y[i] as number;
+    if (o !== lastOffset || label !== lastLabel) {
+      value = o;
+      value += 1 * beta0;
+      t = value < LOWER_THRESHOLD ? EPSILON : value > ETA_THRESHOLD ? 1 / EPSILON : Math.exp(value);
+      muI = t / (1 + t);
+      contribution = caseDeviance(label, value, t);
+      lastOffset = o;
+      lastLabel = label;
+    }
     eta[i] = value;
-    const t = value < LOWER_THRESHOLD ? EPSILON : value > ETA_THRESHOLD ? 1 / EPSILON : Math.exp(value);
     expEta[i] = t;
-    const muI = t / (1 + t);
     mu[i] = muI;
     if (muI < 10 * EPSILON || muI > 1 - 10 * EPSILON) extreme = 1;
-    deviance += (weights[i] as number) * caseDeviance(y[i] as number, value, t);
+    deviance += (weights[i] as number) * contribution;
   }
   out[0] = extreme;
   return deviance;
@@ -178,17 +193,34 @@ function predictSlope(
   const { beta0, beta1 } = beta;
   let deviance = 0;
   let extreme = 0;
+  // as in predictIntercept: a repeat of the case before it is not recomputed
+  let lastOffset = Number.NaN;
+  let lastX = Number.NaN;
+  let lastLabel = -1;
+  let t = 0;
+  let muI = 0;
+  let value = 0;
+  let contribution = 0;
   for (let i = 0; i < m; i++) {
-    let value = offset[i] as number;
-    value += 1 * beta0;
-    value += (x[i] as number) * beta1;
+    const o = offset[i] as number;
+    const xi = x[i] as number;
+    const label = y[i] as number;
+    if (xi !== lastX || o !== lastOffset || label !== lastLabel) {
+      value = o;
+      value += 1 * beta0;
+      value += xi * beta1;
+      t = value < LOWER_THRESHOLD ? EPSILON : value > ETA_THRESHOLD ? 1 / EPSILON : Math.exp(value);
+      muI = t / (1 + t);
+      contribution = caseDeviance(label, value, t);
+      lastOffset = o;
+      lastX = xi;
+      lastLabel = label;
+    }
     eta[i] = value;
-    const t = value < LOWER_THRESHOLD ? EPSILON : value > ETA_THRESHOLD ? 1 / EPSILON : Math.exp(value);
     expEta[i] = t;
-    const muI = t / (1 + t);
     mu[i] = muI;
     if (muI < 10 * EPSILON || muI > 1 - 10 * EPSILON) extreme = 1;
-    deviance += (weights[i] as number) * caseDeviance(y[i] as number, value, t);
+    deviance += (weights[i] as number) * contribution;
   }
   out[0] = extreme;
   return deviance;

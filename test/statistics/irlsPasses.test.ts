@@ -72,6 +72,22 @@ describe('IRLS passes for one or two coefficients equal the general passes bit f
     }
   });
 
+  it('tied cases next to each other (as in the canonical order)', () => {
+    const data = generated(3000, 9, { spread: 4, decimals: 1 });
+    const order = Array.from(data.x.keys()).sort(
+      (a, b) =>
+        (data.y[a] as number) - (data.y[b] as number) || (data.x[a] as number) - (data.x[b] as number),
+    );
+    const x = Float64Array.from(order, (i) => data.x[i] as number);
+    const y = Uint8Array.from(order, (i) => data.y[i] as number);
+    const offset = Float64Array.from(x, (v) => 0.5 * v);
+    for (const weights of [undefined, Float64Array.from(order, (i) => data.w[i] as number)]) {
+      bothWays({ columns: [], outcome: y, offset, intercept: true, weights });
+      bothWays({ columns: [x], outcome: y, intercept: true, weights });
+      bothWays({ columns: [x], outcome: y, offset, intercept: true, weights });
+    }
+  });
+
   it('separation, a single class, a constant covariate and a single case', () => {
     const x = (values: number[]): Float64Array => Float64Array.from(values);
     const y = (values: number[]): Uint8Array => Uint8Array.from(values);
