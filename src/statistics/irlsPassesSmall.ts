@@ -300,21 +300,62 @@ function asBytes(values: ArrayLike<number>): Uint8Array {
   return values instanceof Uint8Array ? values : Uint8Array.from(values as ArrayLike<number>);
 }
 
-export function smallPasses(cases: ActiveCases): IrlsPasses {
-  const { m } = cases;
-  const x = cases.columns[0] ?? null;
-  const s: Arrays = {
+/** The arrays a fit of m cases works in, kept between fits (see `workspaceFor`). */
+interface Workspace {
+  m: number;
+  ones: Float64Array;
+  zeros: Float64Array;
+  eta: Float64Array;
+  mu: Float64Array;
+  expEta: Float64Array;
+  a0: Float64Array;
+  a1: Float64Array;
+  b: Float64Array;
+}
+
+let lastWorkspace: WeakRef<Workspace> | null = null;
+
+/**
+ * Working arrays for m cases: those of the previous fit when it had as many cases (a model's
+ * two calibration fits, then the next model's) and the garbage collector has not taken them.
+ * At 10⁶ cases a fit's eight arrays are 64 MB: allocating them afresh for every fit cost more
+ * page faults and full collections than the fit itself. The fits run one at a time, each
+ * overwriting every element it reads, so sharing them changes no result.
+ */
+function workspaceFor(m: number): Workspace {
+  const kept = lastWorkspace?.deref();
+  if (kept && kept.m === m) return kept;
+  const workspace: Workspace = {
     m,
-    y: asBytes(cases.outcome),
-    weights: cases.weights ?? new Float64Array(m).fill(1),
-    offset: cases.offset ?? new Float64Array(m),
+    ones: new Float64Array(m).fill(1),
+    zeros: new Float64Array(m),
     eta: new Float64Array(m),
     mu: new Float64Array(m),
     expEta: new Float64Array(m),
     a0: new Float64Array(m),
+    a1: new Float64Array(m),
     b: new Float64Array(m),
   };
-  const a1 = x ? new Float64Array(m) : null;
+  lastWorkspace = new WeakRef(workspace);
+  return workspace;
+}
+
+export function smallPasses(cases: ActiveCases): IrlsPasses {
+  const { m } = cases;
+  const x = cases.columns[0] ?? null;
+  const work = workspaceFor(m);
+  const s: Arrays = {
+    m,
+    y: asBytes(cases.outcome),
+    weights: cases.weights ?? work.ones,
+    offset: cases.offset ?? work.zeros,
+    eta: work.eta,
+    mu: work.mu,
+    expEta: work.expEta,
+    a0: work.a0,
+    b: work.b,
+  };
+  const a1 = x ? work.a1 : null;
   const scratch = new Float64Array(2);
   let extremes = false;
 
