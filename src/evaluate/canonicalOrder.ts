@@ -94,3 +94,30 @@ export function inCanonicalOrder(data: CaseData): CaseData {
     ),
   };
 }
+
+/**
+ * The first model's stable ascending order of cases already in canonical order without
+ * clusters: each outcome's run is sorted by that model's score, so a merge of the two runs
+ * (ties taken from the earlier run first) is the order a sort would give, in O(n). Null when
+ * the data are not laid out so (then sort).
+ */
+export function firstScoreOrder(data: CaseData): Uint32Array | null {
+  const scores = data.scores[0];
+  if (data.clusters || !scores) return null;
+  const { labels } = data;
+  const n = labels.length;
+  let split = 0;
+  while (split < n && labels[split] === 0) split++;
+  for (let i = split; i < n; i++) if (labels[i] !== 1) return null;
+  for (let i = 1; i < n; i++) {
+    if (i !== split && (scores[i - 1] as number) > (scores[i] as number)) return null;
+  }
+  const order = new Uint32Array(n);
+  let a = 0;
+  let b = split;
+  for (let k = 0; k < n; k++) {
+    if (b >= n || (a < split && (scores[a] as number) <= (scores[b] as number))) order[k] = a++;
+    else order[k] = b++;
+  }
+  return order;
+}

@@ -42,7 +42,14 @@ export interface SortedScores {
 }
 
 export function sortScores(scores: Float64Array): SortedScores {
-  const order = ascendingOrder(scores);
+  return groupSorted(scores, ascendingOrder(scores));
+}
+
+/**
+ * `sortScores` given the order already (the stable ascending order of `scores`, e.g. merged
+ * from runs sorted by the canonical order): the distinct values and where each begins.
+ */
+export function groupSorted(scores: Float64Array, order: Uint32Array): SortedScores {
   const n = order.length;
   let groups = 0;
   for (let i = 0; i < n; i++) {
