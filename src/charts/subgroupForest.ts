@@ -199,37 +199,37 @@ function headerLayer(text: string, x: number): LayerItem {
   };
 }
 
-export function subgroupForestChart(results: Results): ChartSpec | null {
-  if (!results.subgroups || results.subgroups.length === 0 || results.models.length === 0) return null;
-  const names = modelNames(results);
-  const level = formatLevel(results.settings.level);
-  const lines = subgroupForestLines(results);
+/** The encodings every layer shares: one band per line, the AUC axis, the model colours. */
+function encodings(lines: ForestLine[], names: string[], level: string) {
   const domain = aucAxisDomain(lines);
-  const casesHeader = 'Cases (positive)';
-  const textHeader = `AUC (${level} CI)`;
-  const c = columnsOf(lines, casesHeader, textHeader);
-  const y = bandOf(lines);
-  const x = {
-    field: 'auc',
-    type: 'quantitative' as const,
-    scale: { domain, nice: false, zero: false },
-    axis: {
-      title: `AUC (${level} CI)`,
-      grid: true,
-      ...aucTicks(domain),
+  return {
+    y: bandOf(lines),
+    x: {
+      field: 'auc',
+      type: 'quantitative' as const,
+      scale: { domain, nice: false, zero: false },
+      axis: { title: `AUC (${level} CI)`, grid: true, ...aucTicks(domain) },
+    },
+    colour: {
+      field: 'model',
+      type: 'nominal' as const,
+      scale: { domain: names, range: names.map((_n, i) => modelColour(i)) },
+      legend: { title: 'Model', symbolType: 'circle', symbolOpacity: 1, symbolSize: 60 },
     },
   };
-  const colour = {
-    field: 'model',
-    type: 'nominal' as const,
-    scale: { domain: names, range: names.map((_n, i) => modelColour(i)) },
-    legend: { title: 'Model', symbolType: 'circle', symbolOpacity: 1, symbolSize: 60 },
-  };
+}
+
+type Encodings = ReturnType<typeof encodings>;
+
+/** Shading, the all-cases reference lines, the intervals and the estimates. */
+function markLayers(
+  lines: ForestLine[],
+  overall: object[],
+  c: Columns,
+  { y, x, colour }: Encodings,
+): LayerItem[] {
   const estimable = lines.filter((l) => l.auc !== null);
-  const overall = results.models.flatMap((m, i) =>
-    m.auc.estimate === null ? [] : [{ model: names[i] as string, auc: round(m.auc.estimate) }],
-  );
-  const layered = layers(
+  return layers(
     {
       data: { values: lines.filter((l) => l.shaded) },
       mark: { type: 'rect', color: SHADE },
@@ -248,37 +248,36 @@ export function subgroupForestChart(results: Results): ChartSpec | null {
     {
       data: { values: estimable },
       mark: { type: 'point', shape: 'circle', filled: true, size: 36, opacity: 1 },
-      encoding: {
-        y,
-        x,
-        color: colour,
-      },
+      encoding: { y, x, color: colour },
     },
-    textLayer(
-      y,
-      lines.filter((l) => l.kind === 'heading' || l.key.startsWith('all|0')),
-      c.labelX,
-      'label',
-      {
-        fontWeight: 'bold',
-      },
-    ),
-    textLayer(
-      y,
-      lines.filter((l) => l.kind === 'value' && !l.key.startsWith('all') && l.label !== ''),
-      c.labelX + INDENT,
-      'label',
-    ),
+  );
+}
+
+/** The row labels, the case counts, the AUC text (in the model's colour) and the headers. */
+function textLayers(
+  lines: ForestLine[],
+  c: Columns,
+  { y, colour }: Encodings,
+  headers: [string, string],
+): LayerItem[] {
+  const bold = lines.filter((l) => l.kind === 'heading' || l.key === 'all|0');
+  const values = lines.filter((l) => l.kind === 'value' && !l.key.startsWith('all|') && l.label !== '');
+  const coloured = textLayer(
+    y,
+    lines.filter((l) => l.auc !== null),
+    c.textX,
+    'text',
+  );
+  return [
+    textLayer(y, bold, c.labelX, 'label', { fontWeight: 'bold' }),
+    textLayer(y, values, c.labelX + INDENT, 'label'),
     textLayer(
       y,
       lines.filter((l) => l.cases !== ''),
       c.casesX,
       'cases',
     ),
-    {
-      ...textLayer(y, estimable, c.textX, 'text'),
-      encoding: { y, text: { field: 'text', type: 'nominal' }, color: colour },
-    } as LayerItem,
+    { ...coloured, encoding: { y, text: { field: 'text', type: 'nominal' }, color: colour } } as LayerItem,
     textLayer(
       y,
       lines.filter((l) => l.kind === 'value' && l.auc === null),
@@ -289,15 +288,28 @@ export function subgroupForestChart(results: Results): ChartSpec | null {
         fontStyle: 'italic',
       },
     ),
-    headerLayer(casesHeader, c.casesX),
-    headerLayer(textHeader, c.textX),
+    headerLayer(headers[0], c.casesX),
+    headerLayer(headers[1], c.textX),
+  ];
+}
+
+export function subgroupForestChart(results: Results): ChartSpec | null {
+  if (!results.subgroups || results.subgroups.length === 0 || results.models.length === 0) return null;
+  const names = modelNames(results);
+  const level = formatLevel(results.settings.level);
+  const lines = subgroupForestLines(results);
+  const headers: [string, string] = ['Cases (positive)', `AUC (${level} CI)`];
+  const c = columnsOf(lines, ...headers);
+  const shared = encodings(lines, names, level);
+  const overall = results.models.flatMap((m, i) =>
+    m.auc.estimate === null ? [] : [{ model: names[i] as string, auc: round(m.auc.estimate) }],
   );
-  const spec: TopLevelSpec = {
+  const spec = {
     $schema: VEGA_LITE_SCHEMA,
     config: theme,
     width: PLOT_WIDTH,
     height: LINE * lines.length,
-    layer: layered,
+    layer: [...markLayers(lines, overall, c, shared), ...textLayers(lines, c, shared, headers)],
   } as TopLevelSpec;
   return {
     name: 'subgroup-forest',

@@ -133,6 +133,12 @@ describe('validation-set tables', () => {
     expect(t.rows[1]?.cells[3]?.sub).toBe('prespecified');
     expect(t.rows[0]?.cells[4]?.text.startsWith(formatProportion(point?.sensitivity.estimate))).toBe(true);
     expect(t.rows[0]?.cells[4]?.raw[0]).toBe(point?.sensitivity.estimate);
+    expect(t.rows[0]?.cells[4]?.sub).toBe(
+      `${point?.sensitivity.numerator}/${point?.sensitivity.denominator}`,
+    );
+    expect(toCsv(t).split('\r\n')[0]).toBe(
+      'model,auc,auc_lower,auc_upper,operating_point,threshold,sensitivity,sensitivity_lower,sensitivity_upper,sensitivity_numerator,sensitivity_denominator,specificity,specificity_lower,specificity_upper,specificity_numerator,specificity_denominator',
+    );
     // the thresholds applied to the test set are those chosen here
     expect(r.models[0]?.operatingPoints[0]?.threshold).toBe(point?.threshold);
   });

@@ -181,7 +181,12 @@ export function subgroupAccuracyTable({ results, style, pointId, label }: PointT
     return p ? [`${m.name} ${formatThreshold(p.threshold)}`] : [];
   });
   const source = results.models.map((m) => pointOf(m, pointId)?.thresholdSource).find((s) => s);
-  const where = source === 'validation' ? 'chosen on the validation set' : 'of the whole analysis';
+  const where =
+    source === 'validation'
+      ? 'threshold chosen on the validation set'
+      : source === 'fixed'
+        ? 'prespecified threshold'
+        : 'threshold chosen on all cases';
   const methods = (results.subgroups ?? []).flatMap((s) =>
     s.models.flatMap((m) =>
       m.operatingPoints.filter((p) => p.id === pointId).map((p) => p.sensitivity.ci?.method),
@@ -195,7 +200,7 @@ export function subgroupAccuracyTable({ results, style, pointId, label }: PointT
     columns,
     rows,
     notes: notes(
-      `Each model at its threshold ${where} (${joinWords(thresholds)}), applied unchanged in every subgroup; counts are numerator/denominator, with ${formatLevel(level)} CIs.`,
+      `Each model at its ${where} (${joinWords(thresholds)}), applied unchanged in every subgroup; counts are numerator/denominator, with ${formatLevel(level)} CIs.`,
       methodsNote('Intervals of proportions', methods),
     ),
   };

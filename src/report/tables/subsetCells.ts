@@ -52,9 +52,21 @@ export function subsetProportionCells(p: Proportion, style: NumberStyle): [Table
   ];
 }
 
+/** A proportion with its interval and its count beneath, "not estimable" when its denominator is 0. */
+export function subsetProportionCell(p: Proportion, style: NumberStyle): TableCell {
+  const [estimate, count] = subsetProportionCells(p, style);
+  return cell(estimate.text, [...estimate.raw, ...count.raw], count.text);
+}
+
 /** The column of an AUC with its interval. */
 export function aucColumn(level: number): TableColumn {
   return numberColumn(`AUC (${formatLevel(level)} CI)`, ['auc', 'auc_lower', 'auc_upper']);
+}
+
+/** The column of a proportion with its interval and count beneath, CSV headers prefixed by `key`. */
+export function proportionColumn(label: string, key: string, level: number): TableColumn {
+  const [estimate, count] = proportionColumns(label, key, level);
+  return { ...estimate, csv: [...estimate.csv, ...count.csv] };
 }
 
 /** The columns of a proportion with its interval and of its count, CSV headers prefixed by `key`. */

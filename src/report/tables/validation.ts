@@ -10,7 +10,7 @@ import { pointLabel } from '../lookup.js';
 import { thresholdSourceText } from '../wording/operatingPointRule.js';
 import { cell, numberColumn, textCell, textColumn } from './cells.js';
 import { methodsNote, notes } from './notes.js';
-import { aucCell, aucColumn, proportionColumns, subsetProportionCells } from './subsetCells.js';
+import { aucCell, aucColumn, proportionColumn, subsetProportionCell } from './subsetCells.js';
 import type { Draft, TableInput, TableRow } from './table.js';
 
 /** Table: the validation set's rows, cases, positives, negatives and prevalence. */
@@ -58,8 +58,8 @@ export function validationThresholdsTable({ results, style }: TableInput): Draft
     aucColumn(level),
     textColumn('Operating point', 'operating_point'),
     numberColumn('Threshold', ['threshold']),
-    ...proportionColumns('Sensitivity', 'sensitivity', level),
-    ...proportionColumns('Specificity', 'specificity', level),
+    proportionColumn('Sensitivity', 'sensitivity', level),
+    proportionColumn('Specificity', 'specificity', level),
   ];
   const rows: TableRow[] = results.models.flatMap((model) => {
     const summary = validation.models.find((m) => m.id === model.id);
@@ -78,8 +78,8 @@ export function validationThresholdsTable({ results, style }: TableInput): Draft
             [point.threshold],
             source === 'fixed' ? thresholdSourceText(source) : undefined,
           ),
-          ...subsetProportionCells(point.sensitivity, style),
-          ...subsetProportionCells(point.specificity, style),
+          subsetProportionCell(point.sensitivity, style),
+          subsetProportionCell(point.specificity, style),
         ],
       };
     });
