@@ -148,6 +148,7 @@ describe('key results on the bone-tumour example', () => {
     expect(files?.rows.map((row) => row.cells.slice(0, 2).map((c) => c.text))).toEqual([
       ['Study file', 'study.yaml'],
       ['Test data', 'predictions.csv'],
+      ['Validation data (thresholds)', 'validation.csv'],
     ]);
     expect(files?.rows[1]?.cells[1]?.sub).toBe(`SHA-256 ${r.input.sha256}`);
     expect(r.input.sha256).toMatch(/^[0-9a-f]{64}$/);
