@@ -17,7 +17,7 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type TransferListItem } from 'node:worker_threads';
 import {
   allBlocks,
   dataBlocks,
@@ -83,6 +83,21 @@ export function startBootstrapWorkers(count: number): number {
     workers.push(worker);
   }
   return wanted;
+}
+
+/**
+ * Posts a message to each of the first `count` running workers (for work other than the
+ * bootstrap's, e.g. calibrationThreads.ts); `messageFor` makes each worker's message and the
+ * objects it transfers.
+ */
+export function postToWorkers(
+  count: number,
+  messageFor: () => { message: unknown; transfer: TransferListItem[] },
+): void {
+  for (const worker of workers.slice(0, count)) {
+    const { message, transfer } = messageFor();
+    worker.postMessage(message, transfer);
+  }
 }
 
 /** Stops every worker thread (for tests and long-lived hosts; the process never waits for them). */

@@ -13,7 +13,9 @@ import type { StartedBootstrap } from './bootstrap.js';
 import { WarningLog } from './warnings.js';
 import { resolveSettings } from './steps/resolveSettings.js';
 import { startBootstraps } from './steps/startBootstrap.js';
-import { evaluateModel } from './steps/evaluateModel.js';
+import { calibrationOptions, evaluateModel, isProbabilityModel } from './steps/evaluateModel.js';
+import { offerCalibrations, THREADED_CALIBRATION_CASES, type CalibrationJobs } from './calibrationThreads.js';
+import type { EvaluationContext } from './context.js';
 import { compareModels } from './steps/compareModels.js';
 import { bootstrapIntervals } from './steps/bootstrapIntervals.js';
 import { adjustForMultiplicity } from './steps/multiplicity.js';
@@ -33,21 +35,54 @@ export interface EvaluateOptions {
    * are the same for any number: each block of replicates has its own random stream.
    */
   threads?: number;
+  /**
+   * Cases from which, with more than one thread, models' calibrations run in worker threads
+   * (default THREADED_CALIBRATION_CASES; lower only to test that path on a small study).
+   */
+  threadedCalibrationCases?: number;
+}
+
+/**
+ * With more than one thread and enough cases, the calibration of every probability model but
+ * the first is offered to worker threads (this thread evaluates the first meanwhile).
+ */
+function offerModelCalibrations(context: EvaluationContext, threads: number, fromCases: number) {
+  const threaded = threads >= 2 && context.sample.n >= fromCases;
+  const models = threaded
+    ? context.study.models.map((_, m) => m).filter((m) => isProbabilityModel(context, m))
+    : [];
+  const jobs = models.slice(1).map((m) => ({
+    model: m,
+    p: context.data.scores[m] as Float64Array,
+    y: context.labels,
+    options: calibrationOptions(context, m),
+  }));
+  return offerCalibrations(jobs, threads);
 }
 
 export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
   const started: StartedBootstrap[] = [];
+  let calibrations: CalibrationJobs | null = null;
   try {
     const warnings = new WarningLog();
     // what loading noticed (e.g. decimal commas detected) comes first, as it happened first
     for (const warning of study.warnings ?? []) warnings.add(warning.code, warning.message, warning.path);
     const context = resolveSettings(study, warnings);
+    const threads = Math.max(1, Math.floor(options.threads ?? 1));
+    calibrations = offerModelCalibrations(
+      context,
+      threads,
+      options.threadedCalibrationCases ?? THREADED_CALIBRATION_CASES,
+    );
     const bootstrap = startBootstraps(context, {
-      threads: Math.max(1, Math.floor(options.threads ?? 1)),
+      threads,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       started: (run) => started.push(run),
     });
-    const models = study.models.map((_, m) => evaluateModel(context, m, warnings, options.onStep));
+    const models = study.models.map((_, m) =>
+      evaluateModel(context, m, warnings, { onStep: options.onStep, calibrations }),
+    );
+    calibrations?.close();
     const comparisons = compareModels(context, models, warnings);
     if (bootstrap) options.onStep?.('bootstrap');
     const findings = bootstrap ? bootstrapIntervals(context, bootstrap, models, comparisons, warnings) : null;
@@ -58,5 +93,6 @@ export function evaluate(study: Study, options: EvaluateOptions = {}): Results {
     // a bootstrap started but never finished (an error in between) must not keep worker
     // threads busy; cancelling a finished one does nothing
     for (const run of started) run.cancel();
+    calibrations?.close();
   }
 }

@@ -5,11 +5,12 @@
  */
 import { delongPlacementsOfSorted, type DelongPlacements } from '../../statistics/delong.js';
 import { maximumF1FromCurve } from '../../statistics/averagePrecision.js';
-import { calibrationSummary } from '../../statistics/calibration.js';
+import { calibrationSummary, type CalibrationWarning } from '../../statistics/calibration.js';
 import { decisionCurveFromCurve, npvAtPrevalence, ppvAtPrevalence } from '../../statistics/decisionCurve.js';
 import { averagePrecisionFromCurve, type RocCurve, type SortedScores } from '../../statistics/rocCurve.js';
 import type { ModelResult, OperatingPointResult } from '../../results/results.js';
 import { calibrationResult } from '../calibrationResult.js';
+import type { CalibrationJobs } from '../calibrationThreads.js';
 import type { EvaluationContext } from '../context.js';
 import { aucResult, partialAucResults } from '../discrimination.js';
 import { boundedCurves } from '../boundedCurves.js';
@@ -32,7 +33,8 @@ export interface ModelWork {
   result: ModelResult;
 }
 
-function isProbabilityScale(scores: Float64Array): boolean {
+/** Whether every score is in [0, 1]. */
+export function isProbabilityScale(scores: Float64Array): boolean {
   for (const v of scores) if (v < 0 || v > 1) return false;
   return true;
 }
@@ -79,12 +81,33 @@ function operatingPoints(
   );
 }
 
+/** Whether model m's scores are treated as probabilities (declared, or all in [0, 1]). */
+export function isProbabilityModel(context: EvaluationContext, m: number): boolean {
+  const declared = context.study.models[m]?.scores;
+  return (
+    (declared ?? (isProbabilityScale(context.data.scores[m] as Float64Array) ? 'probability' : 'score')) ===
+    'probability'
+  );
+}
+
+/** The options of model m's calibration summary (without its warning callback). */
+export function calibrationOptions(context: EvaluationContext, m: number) {
+  const { calibration } = context.settings;
+  return {
+    level: context.level,
+    bins: calibration.bins,
+    span: calibration.span,
+    surface: calibration.surface,
+    sorted: context.sorted[m],
+  };
+}
+
 /** Calibration and decision curves, for a model whose scores are probabilities. */
 function probabilityResults(
   context: EvaluationContext,
   m: number,
   warnings: WarningLog,
-  onStep: ((step: string) => void) | undefined,
+  { onStep, calibrations }: ModelStepOptions,
 ) {
   const scores = context.data.scores[m] as Float64Array;
   const { labels, grid, settings } = context;
@@ -99,14 +122,13 @@ function probabilityResults(
   };
   // the smoother is the longest step of a large study: a progress display names it
   onStep?.(`${stepName(context, m)}: calibration smoother`);
-  const summary = calibrationSummary(scores, labels, {
-    level: context.level,
-    bins: settings.calibration.bins,
-    span: settings.calibration.span,
-    surface: settings.calibration.surface,
-    sorted: context.sorted[m],
-    onWarning: (warning) => calibrationWarning(warnings, model, warning),
-  });
+  const onWarning = (warning: CalibrationWarning) => calibrationWarning(warnings, model, warning);
+  // computed by a worker thread (calibrationThreads.ts), or here; the same values either way
+  const computed = calibrations?.take(m) ?? null;
+  computed?.warnings.forEach(onWarning);
+  const summary = computed
+    ? computed.summary
+    : calibrationSummary(scores, labels, { ...calibrationOptions(context, m), onWarning });
   return { ...decisionCurves, calibration: calibrationResult(summary) };
 }
 
@@ -116,12 +138,20 @@ export function stepName(context: EvaluationContext, m: number): string {
   return `model ${m + 1} of ${models.length}, ${models[m]?.name ?? ''}`;
 }
 
+export interface ModelStepOptions {
+  /** Called as each longer step starts, naming it (for a progress display). */
+  onStep?: ((step: string) => void) | undefined;
+  /** Calibrations offered to worker threads, if any. */
+  calibrations?: CalibrationJobs | null;
+}
+
 export function evaluateModel(
   context: EvaluationContext,
   m: number,
   warnings: WarningLog,
-  onStep?: (step: string) => void,
+  options: ModelStepOptions = {},
 ): ModelWork {
+  const { onStep } = options;
   onStep?.(stepName(context, m));
   const model = context.study.models[m] as EvaluationContext['study']['models'][number];
   const path = `models[${m}]`;
@@ -165,7 +195,7 @@ export function evaluateModel(
     precisionRecall: curves.precisionRecall,
     operatingPoints: points,
     ...(curves.thinning ? { curveThinning: curves.thinning } : {}),
-    ...(scoreKind === 'probability' ? probabilityResults(context, m, warnings, onStep) : {}),
+    ...(scoreKind === 'probability' ? probabilityResults(context, m, warnings, options) : {}),
   };
   if (scoreKind !== 'probability') notProbabilitiesWarning(warnings, { name: model.name, path, scores });
   return { index: m, scores, curve, placements, thresholds: context.thresholds[m] as number[], result };
