@@ -4,6 +4,7 @@
  * same whatever the order of the rows in the input file.
  */
 import type { CaseData } from '../load/loadStudy.js';
+import { defineLazyIds, hasCaseIds } from '../load/lazyIds.js';
 import { sortByCode, sortByDouble, textCodes } from './radixOrder.js';
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -18,7 +19,7 @@ export function canonicalOrder(data: CaseData): Uint32Array {
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   const scratch = new Uint32Array(n);
-  const { clusters, labels, scores, ids } = data;
+  const { clusters, labels, scores } = data;
   const subgroupCodes = [...data.subgroupValues.values()].map(textCodes);
   for (let k = subgroupCodes.length - 1; k >= 0; k--) {
     const { codes, count } = subgroupCodes[k] as { codes: Uint32Array; count: number };
@@ -31,7 +32,7 @@ export function canonicalOrder(data: CaseData): Uint32Array {
     for (const c of clusters) count = Math.max(count, c + 1);
     sortByCode(order, clusters, count, scratch);
   }
-  if (ids) sortTiedRunsById(order, { ...data, ids }, subgroupCodes);
+  if (hasCaseIds(data)) sortTiedRunsById(order, data, subgroupCodes);
   return order;
 }
 
@@ -42,10 +43,10 @@ export function canonicalOrder(data: CaseData): Uint32Array {
  */
 function sortTiedRunsById(
   order: Uint32Array,
-  data: CaseData & { ids: string[] },
+  data: CaseData,
   subgroupCodes: readonly { codes: Uint32Array }[],
 ): void {
-  const { clusters, labels, scores, ids } = data;
+  const { clusters, labels, scores } = data;
   const n = order.length;
   const tied = (a: number, b: number): boolean => {
     if (labels[a] !== labels[b]) return false;
@@ -58,6 +59,8 @@ function sortTiedRunsById(
   for (let i = 1; i <= n; i++) {
     if (i < n && tied(order[runStart] as number, order[i] as number)) continue;
     if (i - runStart > 1) {
+      // the ids are built (lazyIds.ts) only when some run is tied
+      const ids = data.ids as string[];
       const run = Array.from(order.subarray(runStart, i)).sort((a, b) =>
         compareText(ids[a] as string, ids[b] as string),
       );
@@ -83,16 +86,26 @@ function gatherText(values: readonly string[], order: Uint32Array): string[] {
 /** `data` with its cases rearranged into canonical order. */
 export function inCanonicalOrder(data: CaseData): CaseData {
   const order = canonicalOrder(data);
-  return {
-    ...data,
-    labels: gather(data.labels, order),
-    ids: data.ids ? gatherText(data.ids, order) : null,
-    scores: data.scores.map((s) => gather(s, order)),
-    clusters: data.clusters ? gather(data.clusters, order) : null,
-    subgroupValues: new Map(
-      [...data.subgroupValues].map(([column, values]) => [column, gatherText(values, order)]),
-    ),
-  };
+  // every member but the ids, read without building lazy ids
+  const others = Object.fromEntries(
+    Object.keys(data)
+      .filter((key) => key !== 'ids')
+      .map((key) => [key, data[key as keyof CaseData]]),
+  ) as Omit<CaseData, 'ids'>;
+  const ids = hasCaseIds(data);
+  return defineLazyIds(
+    {
+      ...others,
+      labels: gather(data.labels, order),
+      scores: data.scores.map((s) => gather(s, order)),
+      clusters: data.clusters ? gather(data.clusters, order) : null,
+      subgroupValues: new Map(
+        [...data.subgroupValues].map(([column, values]) => [column, gatherText(values, order)]),
+      ),
+    },
+    ids,
+    () => gatherText(data.ids as string[], order),
+  );
 }
 
 /**

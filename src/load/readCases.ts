@@ -2,6 +2,7 @@
  * The case table → `CaseData`: checked cell by cell, row by row (so the first problem in the
  * file is the one reported, with its line and column), straight into typed arrays.
  */
+import { defineLazyIds } from './lazyIds.js';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { CaseColumn, CaseTable, TableSource } from './caseTable.js';
@@ -128,13 +129,16 @@ export function readCases(input: ReadCasesInput): { data: CaseData; negativeLabe
   }
   const rows = table.rows;
   const at = (row: number, column: number) => ({ file, ...table.location(row, column) });
-  const textOf = (column: CaseColumn, row: number, index: number) => {
+  const checkTextSize = (column: CaseColumn, row: number, index: number) => {
     if (column.size(row) > MAX_TEXT_CELL_BYTES) {
       throw new InputError(
         at(row, index),
         `a value of ${column.size(row)} bytes in column ${quoteValue(table.header[index] as string)}: at most ${MAX_TEXT_CELL_BYTES} are read`,
       );
     }
+  };
+  const textOf = (column: CaseColumn, row: number, index: number) => {
+    checkTextSize(column, row, index);
     return column.text(row);
   };
 
@@ -145,7 +149,8 @@ export function readCases(input: ReadCasesInput): { data: CaseData; negativeLabe
   const scoreColumns = scoreIndices.map((index) => table.column(index));
   const scores = scoreIndices.map(() => new Float64Array(rows));
   const idColumn = idIndex >= 0 ? table.column(idIndex) : null;
-  const ids: string[] = [];
+  // the row of each kept case, for its id when the ids are read (lazyIds.ts)
+  const idRowOfCase = idColumn ? new Uint32Array(rows) : null;
   const idRows = new RowSet(idColumn, rows);
   const clusterColumn = clusterIndex >= 0 ? table.column(clusterIndex) : null;
   const clusterNames: string[] = [];
@@ -225,16 +230,16 @@ export function readCases(input: ReadCasesInput): { data: CaseData; negativeLabe
           at(row, idIndex),
           `missing case id in column ${quoteValue(columns.id as string)}`,
         );
-      const id = textOf(idColumn, row, idIndex);
+      checkTextSize(idColumn, row, idIndex);
       const previous = idRows.add(row);
       if (previous >= 0) {
         const first = table.location(previous, idIndex).line;
         throw new InputError(
           at(row, idIndex),
-          `duplicate case id ${quoteValue(id)} (first on line ${first}); ids in column ${quoteValue(columns.id as string)} must be unique`,
+          `duplicate case id ${quoteValue(idColumn.text(row))} (first on line ${first}); ids in column ${quoteValue(columns.id as string)} must be unique`,
         );
       }
-      ids.push(id);
+      (idRowOfCase as Uint32Array)[kept] = row;
     }
     levelOfRow[kept] = level;
     if (clusterColumn) {
@@ -270,18 +275,27 @@ export function readCases(input: ReadCasesInput): { data: CaseData; negativeLabe
       `after dropping ${rows - kept} of ${rows} rows with a missing score, only outcome ${quoteValue(left)} is left in ${path.basename(file)}: a diagnostic study needs positive and negative cases`,
     );
   }
+  const caseIds = () => {
+    const ids = new Array<string>(kept);
+    for (let i = 0; i < kept; i++)
+      ids[i] = (idColumn as CaseColumn).text((idRowOfCase as Uint32Array)[i] as number);
+    return ids;
+  };
   return {
-    data: {
-      file: input.absoluteFile,
-      sha256: createHash('sha256').update(input.bytes).digest('hex'),
-      rows,
-      dropped: rows - kept,
-      labels,
-      ids: idIndex >= 0 ? ids : null,
-      scores: scores.map((s) => (kept === rows ? s : s.slice(0, kept))),
-      clusters: clusterIndex >= 0 ? clusterCodes(clusterNames) : null,
-      subgroupValues: new Map(columns.subgroups.map((c, s) => [c, subgroupValues[s] as string[]])),
-    },
+    data: defineLazyIds(
+      {
+        file: input.absoluteFile,
+        sha256: createHash('sha256').update(input.bytes).digest('hex'),
+        rows,
+        dropped: rows - kept,
+        labels,
+        scores: scores.map((s) => (kept === rows ? s : s.slice(0, kept))),
+        clusters: clusterIndex >= 0 ? clusterCodes(clusterNames) : null,
+        subgroupValues: new Map(columns.subgroups.map((c, s) => [c, subgroupValues[s] as string[]])),
+      },
+      idColumn !== null,
+      caseIds,
+    ),
     negativeLabel,
   };
 }
