@@ -21,6 +21,7 @@ import { checkBootstrapMemory, DEFAULT_BOOTSTRAP_GIGABYTES, parseGigabytes } fro
 import { EXIT_STRICT, failWith, printWarnings, StrictWarningsError, UsageError } from './fail.js';
 import { cleanUpOnInterrupt } from './interrupts.js';
 import { startProgress, type Progress } from './progress.js';
+import { timeSteps } from './stepTimings.js';
 import { chooseThreads, parseThreads, threadsNotice } from './threads.js';
 
 const FORMATS: readonly OutputFormat[] = ['json', 'html', 'pdf'];
@@ -64,6 +65,7 @@ export interface ReportCliOptions {
   strict?: boolean;
   bootstrapMemory: number;
   fullCurves?: boolean;
+  timings?: boolean;
   debug?: boolean;
 }
 
@@ -190,7 +192,8 @@ async function report(studyFile: string, options: ReportCliOptions) {
   reportDate(); // a malformed SOURCE_DATE_EPOCH is refused before the work
   const target = resolveOutputTarget(options.out, [studyFile]);
   const lock = lockOutput(target.real, options.out);
-  const progress = startProgress();
+  const timings = options.timings ? timeSteps(startProgress()) : null;
+  const progress = timings?.progress ?? startProgress();
   let pdfPrinter: PdfPrinter | null = null;
   try {
     pdfPrinter = await startPrinterEarly(formats);
@@ -211,6 +214,7 @@ async function report(studyFile: string, options: ReportCliOptions) {
       );
     }
     printWarnings(results.warnings);
+    if (timings) say(timings.summary());
   } finally {
     pdfPrinter?.close();
     progress.stop();
@@ -254,6 +258,7 @@ export function registerReport(program: Command): void {
       parseMaxInputSize,
     )
     .option('--full-curves', 'also write every ROC and precision–recall point as CSV (curves/)')
+    .option('--timings', 'print how long each step took, wall and CPU seconds (stderr, at the end)')
     .option('--debug', 'print stack traces on errors')
     .addHelpText(
       'after',
