@@ -18,8 +18,10 @@ const THREADED_BOOTSTRAP_SIZE = 20_000_000;
 const DEFAULT_MAXIMUM_THREADS = 8;
 
 /**
- * Threads when --threads is not given: 1 for a small bootstrap (but a thread per model, up
- * to the CPUs, for a study of THREADED_CALIBRATION_CASES cases or more); for a large
+ * Threads when --threads is not given: 1 for a small bootstrap (unless the study has
+ * THREADED_CALIBRATION_CASES cases or more and several models: then a thread per model, at
+ * most the idle CPUs, to calibrate them in parallel; at 10⁶ cases under a load average of 7–9
+ * on this 2-CPU machine 2 threads were no faster than 1 and took 0.1–1.1 s more CPU); for a large
  * one, the CPUs that are idle now (CPUs − the 1-minute load average, rounded; at least 1, at
  * most 8). Threads help only on an idle CPU: on this 2-CPU machine under a load average of
  * 13–19, 20,000 cases × 3 models × 2000 replicates took a median 34.7 s on 2 threads against
@@ -33,15 +35,12 @@ export function defaultThreads(
   const { replicates, interval } = study.settings.bootstrap;
   const cases = study.data.labels.length;
   const size = (replicates + (interval === 'bca' ? cases : 0)) * study.models.length * cases;
-  if (size < THREADED_BOOTSTRAP_SIZE) {
-    // a large study's models' calibrations run in parallel (calibrationThreads.ts): a thread
-    // per model up to the CPUs, busy or not — the work moves to the other thread rather than
-    // being added, and a short run gets more of a shared machine with two threads
-    const parallelModels = cases >= THREADED_CALIBRATION_CASES && study.models.length >= 2;
-    return parallelModels ? Math.min(DEFAULT_MAXIMUM_THREADS, machine.cpus, study.models.length) : 1;
-  }
+  // a large study's models are calibrated in parallel (calibrationThreads.ts), a thread per model
+  const parallelModels = cases >= THREADED_CALIBRATION_CASES && study.models.length >= 2;
+  if (size < THREADED_BOOTSTRAP_SIZE && !parallelModels) return 1;
   const idle = Math.round(machine.cpus - machine.load);
-  return Math.max(1, Math.min(DEFAULT_MAXIMUM_THREADS, machine.cpus, idle));
+  const useful = size < THREADED_BOOTSTRAP_SIZE ? study.models.length : DEFAULT_MAXIMUM_THREADS;
+  return Math.max(1, Math.min(DEFAULT_MAXIMUM_THREADS, useful, machine.cpus, idle));
 }
 
 /** `--threads` as asked, or the default; never more than the CPUs (more only compete for them and take memory). */
