@@ -243,7 +243,7 @@ export function registerReport(program: Command): void {
     .option('--strict', 'treat every warning as an error: write nothing and exit with status 2')
     .option(
       '--threads <n>',
-      'threads for the bootstrap and, from 100,000 cases, the models\' calibrations, at most the CPUs (default: 1, the idle CPUs for a large bootstrap, a thread per idle CPU and model for a large study; see README "Command line"); the results are identical for any number',
+      'threads for the bootstrap and, from 500,000 cases, the models\' calibrations, at most the CPUs (default: 1, the idle CPUs for a large bootstrap, a thread per idle CPU and model for a large study; see README "Command line"); the results are identical for any number',
       parseThreads,
     )
     .option(

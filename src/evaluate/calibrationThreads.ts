@@ -27,9 +27,11 @@ import { postToWorkers, startBootstrapWorkers } from './bootstrapThreads.js';
 
 /**
  * Cases from which calibration is offered to worker threads: below this a worker's start-up
- * (about 50–100 ms, cold in a one-shot run) costs more than a model's calibration.
+ * (cold in a one-shot run) costs more than it saves — at 10⁵ cases, two models, under a load
+ * average of 6, 2 threads took 0.3–0.5 s more CPU and wall than 1 (a model's calibration there
+ * is about 0.15 s).
  */
-export const THREADED_CALIBRATION_CASES = 100_000;
+export const THREADED_CALIBRATION_CASES = 500_000;
 /** Without a finished job for this long, a job a worker took is computed here instead. */
 const STALL_MILLISECONDS = 120_000;
 const WAIT_MILLISECONDS = 100;

@@ -27,11 +27,11 @@ describe('default threads', () => {
   });
 
   it('gives a large study without a bootstrap a thread per model, up to the idle CPUs, to calibrate them in parallel', () => {
-    expect(defaultThreads(study(100_000, 2, 0), { cpus: 2, load: 0.1 })).toBe(2);
-    expect(defaultThreads(study(100_000, 2, 0), { cpus: 2, load: 15 })).toBe(1);
+    expect(defaultThreads(study(500_000, 2, 0), { cpus: 2, load: 0.1 })).toBe(2);
+    expect(defaultThreads(study(500_000, 2, 0), { cpus: 2, load: 15 })).toBe(1);
     expect(defaultThreads(study(1_000_000, 3, 0), { cpus: 8, load: 0 })).toBe(3);
     expect(defaultThreads(study(1_000_000, 1, 0), { cpus: 8, load: 0 })).toBe(1);
-    expect(defaultThreads(study(99_999, 2, 0), { cpus: 8, load: 0 })).toBe(1);
+    expect(defaultThreads(study(499_999, 2, 0), { cpus: 8, load: 0 })).toBe(1);
   });
 
   it('caps --threads at the CPUs and says so', () => {
