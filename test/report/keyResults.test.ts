@@ -175,6 +175,25 @@ describe('three models: examples/multi-model', () => {
     ]);
   });
 
+  it('agrees with the PPV and NPV results.json restates at the target prevalence', () => {
+    // an independent check of the per-1,000 counts: TP / (TP + FP) is the PPV by Bayes' theorem
+    for (const m of r.models)
+      for (const p of m.operatingPoints) {
+        const c = perThousand({
+          prevalence: 0.05,
+          sensitivity: p.sensitivity.estimate,
+          specificity: p.specificity.estimate,
+        });
+        const tp = c.truePositives ?? 0;
+        const fp = c.falsePositives ?? 0;
+        const tn = c.trueNegatives ?? 0;
+        const fn = c.falseNegatives ?? 0;
+        // whole patients: within the rounding of 1,000 patients
+        expect(Math.abs(tp / (tp + fp) - (p.atTargetPrevalence?.ppv.estimate ?? NaN))).toBeLessThan(0.01);
+        expect(Math.abs(tn / (tn + fn) - (p.atTargetPrevalence?.npv.estimate ?? NaN))).toBeLessThan(0.002);
+      }
+  });
+
   it('describes the design and the primary comparison', () => {
     expect(vm.summary.design[0]).toContain('The test set held 1500 cases: 335 positive and 1165 negative');
     expect(vm.summary.design[0]).toContain('on a separate validation set (600 cases, 126 positive)');
@@ -196,5 +215,29 @@ describe('three models: examples/multi-model', () => {
         ...tableText(vm.keyResults.table),
       ].join('\n'),
     ).toMatchFileSnapshot('__snapshots__/key-results-multi-model.txt');
+  });
+});
+
+describe('four models, six comparisons', () => {
+  it('keeps the table to a page: estimates only, the differences left to the paired tables', () => {
+    const csv = BASIC_CSV.split('\n')
+      .map((line, k) => (k === 0 ? `${line},c,d` : `${line},${(0.13 * k) % 1},${(0.37 * k) % 1}`))
+      .join('\n');
+    const study = BASIC_STUDY.replace('replicates: 200', 'replicates: 0')
+      .replace(
+        '  - { id: b, score: b }\n',
+        '  - { id: b, score: b }\n  - { id: c, score: c }\n  - { id: d, score: d }\n',
+      )
+      .concat('comparisons: all\n');
+    const r = evaluate(
+      loadStudy(path.join(studyFolder({ 'study.yaml': study, 'data.csv': csv }), 'study.yaml')),
+    );
+    expect(r.comparisons).toHaveLength(6);
+    const vm = buildViewModel(r, { generatedAt: null });
+    expect(vm.keyResults.table?.headRows[0]?.map((c) => c.text)).toEqual(['Measure', 'a', 'b', 'c', 'd']);
+    expect(vm.keyResults.table?.notes.join(' ')).toContain(
+      'The 6 paired comparisons are too many for this table',
+    );
+    expect(vm.keyResults.sentences.length).toBeLessThanOrEqual(4);
   });
 });

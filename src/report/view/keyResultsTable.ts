@@ -33,6 +33,9 @@ import type { CompactCellView, CompactTableView } from './types.js';
 
 const POINT_MEASURES: PointMeasure[] = ['sensitivity', 'specificity', 'ppv', 'npv'];
 
+/** At most this many comparisons get difference columns (three models, all pairs). */
+const MAX_COMPARISON_COLUMNS = 3;
+
 /** Model letters for the difference columns: A, B, C, … */
 export function modelLetter(index: number): string {
   return String.fromCharCode(65 + (index % 26));
@@ -146,7 +149,11 @@ function holmUsed(results: Results): boolean {
 
 function tableNotes(results: Results, level: string): string[] {
   const notes = [`Each cell: estimate, with its ${level} CI below.`];
-  if (results.comparisons.length > 0) {
+  if (results.comparisons.length > MAX_COMPARISON_COLUMNS) {
+    notes.push(
+      `The ${results.comparisons.length} paired comparisons are too many for this table; their differences are in the paired-comparison tables.`,
+    );
+  } else if (results.comparisons.length > 0) {
     notes.push(
       `Differences are the first model minus the second, with their ${level} CI below; bold where the CI excludes zero and p < ${Number((1 - results.settings.level).toFixed(6))}.`,
     );
@@ -176,7 +183,8 @@ function headRow(results: Results, comparisons: ComparisonResult[]): CompactCell
 export function keyResultsTable(results: Results, style: NumberStyle): CompactTableView | null {
   if (results.models.length === 0) return null;
   const ctx: Context = { results, style, level: results.settings.level };
-  const comparisons = results.comparisons;
+  // beyond three comparisons the columns no longer fit a page: estimates only, differences in the paired tables
+  const comparisons = results.comparisons.length <= MAX_COMPARISON_COLUMNS ? results.comparisons : [];
   const width = 1 + results.models.length + 2 * comparisons.length;
   const level = formatLevel(results.settings.level);
   const ids: string[] = [];
