@@ -195,6 +195,7 @@ export function keyResultsTable(results: Results, style: NumberStyle): CompactTa
     ...ids.flatMap((id) => pointRows(ctx, comparisons, id, width)),
   ];
   return {
+    className: width <= 3 ? 'compact-table narrow' : 'compact-table',
     caption: `Prespecified measures on the test set (${formatInteger(s.n)} cases, ${formatInteger(s.positives)} positive)${
       comparisons.length > 0
         ? `: ${results.models.map((m, k) => `${modelLetter(k)}, ${m.name}`).join('; ')}`

@@ -164,6 +164,7 @@ export function perThousandTable(results: Results): CompactTableView | null {
     ...prevalences.flatMap(() => ['Detected', 'Missed', 'False positives'].map((t) => cell(t))),
   ];
   return {
+    className: 'compact-table',
     caption: 'What the operating points mean for 1,000 patients',
     headRows: [groupRow, labels],
     rows,

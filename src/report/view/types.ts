@@ -76,6 +76,8 @@ export interface CompactCellView extends CellView {
  * (its numbers are in the numbered tables). A header may have two rows (column groups).
  */
 export interface CompactTableView {
+  /** "compact-table", plus "narrow" for a table of few columns shown at its natural width. */
+  className: string;
   caption: string;
   headRows: CompactCellView[][];
   rows: { className: string; cells: CompactCellView[] }[];
