@@ -1,5 +1,5 @@
 // The view model: journal-style key-results sentences written from the results, the words
-// "similar/higher/lower" chosen by the test and interval, numbered tables, warnings in words,
+// "higher/lower/not statistically significant" chosen by the test and interval, numbered tables, warnings in words,
 // and a methods paragraph that cites only what was used.
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
