@@ -21,6 +21,7 @@ import { modelById, operatingPointIds, pointOf } from '../lookup.js';
 import { countWord } from '../methods.js';
 import { PAGE_PARTS } from '../structure.js';
 import { differencePhrase, shownDifference } from '../wording/difference.js';
+import { readerStudyKeyResults } from '../wording/readerStudy.js';
 import { perThousand, type CountRange, type PerThousand } from '../wording/perThousand.js';
 import { ruleText } from '../wording/operatingPointRule.js';
 import { aucEstimatesSentence } from './keyResults.js';
@@ -46,14 +47,18 @@ function thresholdsSentence(results: Results, points: OperatingPointResult[]): s
     );
   if (sources.has('test'))
     chosen.push(
-      'chosen on the test set itself, so accuracy at them is optimistic (it tends to be lower in new patients)',
+      'chosen on the test set itself, so accuracy at such thresholds is optimistic (it tends to be lower in new patients)',
     );
   const fixed = points.filter((p) => p.thresholdSource === 'fixed').map((p) => ruleText(p));
   const clauses: string[] = [];
   if (fixed.length > 0)
     clauses.push(`${joinWords(fixed)} ${fixed.length === 1 ? 'was' : 'were'} fixed in advance`);
   if (chosen.length > 0)
-    clauses.push(`${fixed.length > 0 ? 'the other thresholds' : 'the thresholds'} were ${joinWords(chosen)}`);
+    clauses.push(
+      results.models.length * (points.length - fixed.length) === 1
+        ? `${fixed.length > 0 ? 'the other threshold' : 'the threshold'} was ${joinWords(chosen)}`
+        : `${fixed.length > 0 ? 'the other thresholds' : 'the thresholds'} were ${joinWords(chosen)}`,
+    );
   return `${points.length === 1 ? 'One operating point was' : `${capitalise(countWord(points.length))} operating points were`} prespecified (${joinWords(points.map((p) => ruleText(p)))}); ${clauses.join('; ')}.`;
 }
 
@@ -89,6 +94,9 @@ function primaryParagraphs(results: Results): string[] {
     const label = results.comparisons.length > 1 ? `In the primary comparison (${a} vs. ${b}), ` : '';
     sentences.push(label ? `${label}${phrase}.` : `${phrase.charAt(0).toUpperCase()}${phrase.slice(1)}.`);
   }
+  // in a reader study the primary result is the readers' change (its first sentence)
+  const readers = readerStudyKeyResults(results)[0];
+  if (readers) sentences.push(readers);
   return [sentences.join(' ')];
 }
 
