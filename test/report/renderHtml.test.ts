@@ -201,14 +201,14 @@ describe('--template-dir', () => {
   it('accepts a partial at the top of the folder, the standard {{> partial}} syntax, and a user stylesheet', () => {
     const dir = templateDir({
       'keyResults.hbs':
-        '<section id="key-results">{{#each keyResults}}{{#each sentences}}<p>{{this}}</p>{{/each}}{{/each}}</section>',
+        '<section id="key-results">{{#each keyResults.sentences}}<p>{{this}}</p>{{/each}}</section>',
       'report.css': 'body { font-family: "House Serif", serif; }',
       'layout.hbs':
         '<!DOCTYPE html><html><head><title>{{title}}</title><style>{{include "css"}}</style></head><body>{{> keyResults}}{{> methods methods}}</body></html>',
     });
     const html = renderHtml(vm, [], { templateDir: dir });
     expect(html).toContain('body { font-family: "House Serif", serif; }');
-    expect(html).toContain('<section id="key-results"><p>The test set comprised 8 cases');
+    expect(html).toContain('<section id="key-results"><p>AUC was ');
     expect(html).toContain('Statistical methods');
     // the layout left out the CSP: it is added
     expect(html).toContain(
