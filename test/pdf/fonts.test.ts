@@ -4,6 +4,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import puppeteer from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { evaluate, loadStudy } from '../../src/index.js';
 import { findBrowser } from '../../src/pdf/findBrowser.js';
@@ -18,7 +19,7 @@ describe.skipIf(!required && !browser)('report.pdf fonts', () => {
     study.settings.bootstrap.replicates = 0;
     const dir = mkdtempSync(path.join(tmpdir(), 'dxreport-pdf-fonts-'));
     await writeReport(evaluate(study), dir, {
-      formats: new Set(['pdf'] as const),
+      formats: new Set(['html', 'pdf'] as const),
       paper: 'a4',
       generatedAt: null,
       browser,
@@ -29,5 +30,31 @@ describe.skipIf(!required && !browser)('report.pdf fonts', () => {
       [...pdf.matchAll(/\/BaseFont\s*\/(?:[A-Z]{6}\+)?([^\s/<>[\]()]+)/g)].map((m) => m[1]),
     );
     expect([...fonts].sort()).toEqual(['DejaVuSans', 'DejaVuSans-Bold']);
+
+    // and the text is drawn with the page's embedded font (allowed by the CSP), not an installed copy
+    const html = readFileSync(path.join(dir, 'report.html'), 'utf8');
+    const chromium = await puppeteer.launch({
+      executablePath: browser as string,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu'],
+    });
+    try {
+      const page = await chromium.newPage();
+      await page.setOfflineMode(true);
+      await page.setContent(html, { waitUntil: 'load' });
+      const cdp = await page.createCDPSession();
+      await cdp.send('DOM.enable');
+      await cdp.send('CSS.enable');
+      const { root } = await cdp.send('DOM.getDocument');
+      for (const selector of ['p', 'h2', 'caption', 'td', 'figcaption', 'svg text']) {
+        const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+        const { fonts: used } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+        expect(used.length, selector).toBeGreaterThan(0);
+        for (const font of used)
+          expect([font.familyName, font.isCustomFont], selector).toEqual(['DejaVu Sans', true]);
+      }
+    } finally {
+      await chromium.close();
+    }
   });
 });
