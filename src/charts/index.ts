@@ -26,6 +26,7 @@ import { fallbackFontsFor } from './fallbackFonts.js';
 import { rocChart } from './roc.js';
 import { readerStudyForestChart, readerStudyRocChart } from './readerStudy.js';
 import { scoreDistributionsChart } from './scoreDistributions.js';
+import { subgroupForestChart } from './subgroupForest.js';
 import { dejaVuTextWidth, isBold } from './textMetrics.js';
 
 export interface ChartSpec {
@@ -59,6 +60,7 @@ export const CHART_BUILDERS: readonly ((results: Results) => ChartSpec | null)[]
   forestChart,
   readerStudyRocChart,
   readerStudyForestChart,
+  subgroupForestChart,
 ];
 
 /** Every chart the results have data for, in report order. */
