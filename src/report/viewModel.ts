@@ -13,6 +13,7 @@ import { buildTables } from './tables/buildTables.js';
 import { buildKeyResults } from './view/keyResults.js';
 import { buildSummary } from './view/summary.js';
 import { buildSections, tablesOf } from './view/sections.js';
+import { tableForDisplay } from './view/tableView.js';
 import type { Table } from './tables/table.js';
 import type { ViewModel, ViewModelContext } from './view/types.js';
 import { describePath, readerWarningText } from './view/warnings.js';
@@ -87,7 +88,8 @@ export function buildViewModel(results: Results, context: ViewModelContext): Vie
     ...(context.proportions !== undefined ? { proportions: context.proportions } : {}),
     ...(context.decimals !== undefined ? { decimals: context.decimals } : {}),
   };
-  const tables = context.tables ?? buildTables(results, style);
+  const names = results.models.map((m) => m.name);
+  const tables = (context.tables ?? buildTables(results, style)).map((t) => tableForDisplay(t, names));
   const date = context.generatedAt ? formatIsoDate(context.generatedAt) : null;
   const version = results.dxreport.version;
   const sections = buildSections(results, tables);

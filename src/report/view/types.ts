@@ -28,10 +28,12 @@ export interface TableView {
   title: string;
   /** File name of its CSV, e.g. "table-s2-discrimination.csv". */
   csv: string;
-  /** "table-wrap", plus "narrow" for small tables shown at their natural width. */
+  /** "table-wrap", plus "narrow" for small tables shown at their natural width or "wide" for tables of many columns (set smaller). */
   className: string;
   head: { text: string; className: string }[];
   rows: { className: string; cells: CellView[] }[];
+  /** The same rows in groups, one `<tbody>` each: class "group" when there are several (kept whole on a page), else "body". */
+  bodies: { className: string; rows: { className: string; cells: CellView[] }[] }[];
   notes: string[];
 }
 
