@@ -263,13 +263,13 @@ export function calibrationChart(results: Results): ChartSpec | null {
     `with the outcome in groups of cases of similar predicted probability, against the groups' mean prediction, ` +
     `with ${level} confidence intervals${methods.length > 0 ? ` (${methods.join('; ')})` : ''}; the groups hold about equal numbers of cases. ` +
     (smoothMethod
-      ? `Lines: the smoothed calibration curve (${smoothMethod.method}, span ${formatFixed(smoothMethod.span, 2)}). `
+      ? `Lines: the smoothed calibration curve (loess, span ${formatFixed(smoothMethod.span, 2)}). `
       : '') +
     `The dashed diagonal is perfect calibration; a curve below it means the model overestimates the risk. ` +
     (hasIci
       ? 'ICI: mean absolute distance between the smoothed curve and the diagonal over the cases. '
       : '') +
     `Under the plot, for each model, the number of cases per predicted-probability interval of width ${BIN_WIDTH} ` +
-    `(cases with the outcome above the line, solid; without below, pale), counted from the ROC points.`;
+    `(cases with the outcome above the line, solid; without below, pale).`;
   return { name: 'calibration', section: 'calibration', title: 'Calibration', caption, spec };
 }

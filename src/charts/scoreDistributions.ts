@@ -228,8 +228,7 @@ export function scoreDistributionsChart(results: Results): ChartSpec | null {
   const caption =
     `Distribution of each model's scores by outcome (${sampleText(results)}): the number of positive cases ` +
     `(solid bars, above the axis) and negative cases (pale bars, below the axis) with scores in ${binText}. ` +
-    `The less the two overlap, the better the model separates the classes. Counts are rebuilt exactly from ` +
-    `the ROC points, which list every distinct score.` +
+    `The less the two overlap, the better the model separates the classes.` +
     (hasThresholds
       ? ` Dashed vertical lines: the thresholds of the operating points (${joinWords(catalogue.map((op) => op.label))}); ` +
         `cases at or above a threshold are called positive.`

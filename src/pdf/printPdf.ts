@@ -69,7 +69,7 @@ async function printPage(page: Page, html: string, paper: Paper): Promise<Uint8A
     displayHeaderFooter: true,
     headerTemplate: '<span></span>',
     footerTemplate:
-      '<div style="width:100%;font-size:8px;font-family:DejaVu Sans,Arial,sans-serif;color:#555;text-align:center;">' +
+      '<div style="width:100%;font-size:8px;font-family:DejaVu Sans,sans-serif;color:#555;text-align:center;">' +
       '<span class="pageNumber"></span> / <span class="totalPages"></span></div>',
     margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' },
     outline: true,

@@ -155,7 +155,7 @@ export function decodeCss(text: string): string {
 /** CSS constructs that fetch something or run code, with what to call them in a refusal. */
 const UNSAFE_CSS: [RegExp, string][] = [
   [/@import\b/, 'an @import rule'],
-  [/@font-face\b/, 'an @font-face rule (fonts come from the system)'],
+  [/@font-face\b/, 'an @font-face rule (dxreport embeds its own font; a stylesheet may use installed ones)'],
   [/@namespace\b/, 'an @namespace rule'],
   [/(?:^|[^a-z0-9_-])(?:-webkit-|-moz-|-o-)?image-set\s*\(/, 'an image-set()'],
   [

@@ -27,8 +27,12 @@ type ParentNode = DefaultTreeAdapterTypes.ParentNode;
 type ChildNode = DefaultTreeAdapterTypes.ChildNode;
 type Element = DefaultTreeAdapterTypes.Element;
 
-/** The Content-Security-Policy of the report: no request of any kind. */
-export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+/**
+ * The Content-Security-Policy of the report: no request of any kind; images and the
+ * embedded font (embeddedFonts.ts) only from `data:` URLs inside the page.
+ */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
 
 const CSP_META = `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`;
 
@@ -189,9 +193,11 @@ export function findUnsafeMarkup(
 /**
  * Checks the rendered page and inserts dxreport's Content-Security-Policy `<meta>` as the first
  * child of the parsed `<head>` (found by the parser, so a `<head>` in a comment or a title does
- * not count), with the doctype in front when the layout left it out.
+ * not count), with the doctype in front when the layout left it out. `trustedHead` (dxreport's
+ * own `@font-face` style, which the check would refuse in a template) goes in after the meta,
+ * unchecked.
  */
-export function finishPage(page: string): string {
+export function finishPage(page: string, trustedHead = ''): string {
   const document = parse(page, { sourceCodeLocationInfo: true });
   const problem = findUnsafeMarkup(document, { source: page });
   if (problem) {
@@ -209,7 +215,8 @@ export function finishPage(page: string): string {
       'has no <head> start tag, where dxreport puts the Content-Security-Policy',
     );
   }
-  const withCsp = `${page.slice(0, startTag.endOffset)}\n${CSP_META}${page.slice(startTag.endOffset)}`;
+  const inserted = `\n${CSP_META}${trustedHead ? `\n${trustedHead}` : ''}`;
+  const withCsp = `${page.slice(0, startTag.endOffset)}${inserted}${page.slice(startTag.endOffset)}`;
   const hasDoctype = document.childNodes.some((n) => n.nodeName === '#documentType');
   return hasDoctype ? withCsp.trimStart() : `<!DOCTYPE html>\n${withCsp.trimStart()}`;
 }

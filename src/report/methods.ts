@@ -44,10 +44,20 @@ class Writer {
   }
 }
 
+/** How the report cites dxreport itself (as CITATION.cff asks: with the version that ran). */
+export const DXREPORT_CITE = 'The dxreport authors';
+export const DXREPORT_TITLE =
+  'dxreport: reproducible statistical supplements for diagnostic-accuracy studies';
+
+/** dxreport's own entry in the references, with the version that wrote the results. */
+export function dxreportReference(version: string): string {
+  return `${DXREPORT_CITE}. ${DXREPORT_TITLE}. Version ${version}. Software, MIT licence.`;
+}
+
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 
 /** Small counts in words, as journals write them: "three", 12. */
-function countWord(n: number): string {
+export function countWord(n: number): string {
   return NUMBER_WORDS[n] ?? formatInteger(n);
 }
 
@@ -79,6 +89,7 @@ export function buildMethods(results: Results): MethodsText {
     `The analysis included ${formatInteger(results.sample.n)} cases, ${formatInteger(results.sample.positives)} with a positive reference standard (outcome value “${s.positive}”) and ${formatInteger(results.sample.negatives)} negative${results.sample.dropped ? `, after ${formatInteger(results.sample.dropped)} rows with a missing score were dropped` : ''}.`,
     `${models.length === 1 ? 'One model was' : `${capitalise(countWord(models.length))} models were`} evaluated on the same cases; higher scores indicate a higher likelihood of a positive reference standard.`,
     `Reporting follows STARD 2015 [[bossuyt2015]]. All confidence intervals (CIs) are ${level} intervals and all p-values are two-sided.`,
+    `Analyses were done with dxreport ${results.dxreport.version} (${DXREPORT_CITE}).`,
   ]);
 
   // discrimination
@@ -228,10 +239,13 @@ export function buildMethods(results: Results): MethodsText {
 
   // reporting conventions
   w.paragraph([
-    `In the key results a difference is called higher or lower only when its p-value (Holm-adjusted when there are several comparisons) is below ${formatNumber(Math.round((1 - s.level) * 1e6) / 1e6)} and its ${level} CI excludes zero; otherwise the models are called similar.`,
+    `In the key results a difference is called higher or lower only when its p-value (Holm-adjusted when there are several comparisons) is below ${formatNumber(Math.round((1 - s.level) * 1e6) / 1e6)} and its ${level} CI excludes zero; otherwise it is called not statistically significant and its CI is given, since a wide CI includes differences that may matter.`,
     'p-values are given to two significant digits, and as p < 0.001 below 0.001.',
   ]);
 
-  const references = [...w.used].map((k) => REFERENCES[k].full).sort((a, b) => a.localeCompare(b, 'en'));
+  const references = [
+    ...[...w.used].map((k) => REFERENCES[k].full),
+    dxreportReference(results.dxreport.version),
+  ].sort((a, b) => a.localeCompare(b, 'en'));
   return { paragraphs: w.paragraphs, references };
 }

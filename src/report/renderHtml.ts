@@ -17,6 +17,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
+import { embeddedFontStyle } from './embeddedFonts.js';
 import { finishPage, sanitiseSvg } from './htmlSafety.js';
 import { checkTemplate } from './templateSafety.js';
 import { placeFigures, type FigureInput, type ViewModel } from './viewModel.js';
@@ -132,7 +133,7 @@ export function renderHtml(viewModel: ViewModel, figures: Figure[], options: Ren
     return typeof svg === 'string' && checkedSvg.has(svg) ? new hbs.SafeString(svg) : '';
   });
   const template = hbs.compile(layout, { preventIndent: true });
-  return finishPage(template(placed));
+  return finishPage(template(placed), embeddedFontStyle(path.join(builtInTemplateDir(), 'fonts')));
 }
 
 /** The SVG of every figure placed in the view model's sections. */

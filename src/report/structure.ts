@@ -40,6 +40,7 @@ export function sectionHeading(id: SectionId): string {
 
 /** The parts of the page around the sections: their anchor ids and headings. */
 export const PAGE_PARTS = {
+  summary: { id: 'summary', heading: 'Summary' },
   keyResults: { id: 'key-results', heading: 'Key results' },
   figures: { id: 'figures', heading: 'Figures' },
   warnings: { id: 'warnings', heading: 'Warnings' },

@@ -86,15 +86,19 @@ describe('renderHtml', () => {
   });
 
   it('matches the golden snapshot', async () => {
-    await expect(html).toMatchFileSnapshot('__snapshots__/small-study.html.snap');
+    // the embedded font's 180 KB of base64 stay out of the snapshot (its rules are tested below)
+    const withoutFontData = html.replace(/base64,[A-Za-z0-9+/=]+/g, 'base64,…');
+    await expect(withoutFontData).toMatchFileSnapshot('__snapshots__/small-study.html.snap');
   });
 
   it('is one self-contained page: doctype, CSP meta, inline CSS, no script, no external URL', () => {
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(html).toMatch(
-      /<meta\s+http-equiv="Content-Security-Policy"\s+content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"\s*\/?>/,
+      /<meta\s+http-equiv="Content-Security-Policy"\s+content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:"\s*\/?>/,
     );
-    expect(CONTENT_SECURITY_POLICY).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+    expect(CONTENT_SECURITY_POLICY).toBe(
+      "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:",
+    );
     expect(html).toContain('<style>');
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/<link\b/i);
@@ -103,6 +107,21 @@ describe('renderHtml', () => {
     expect(html).not.toMatch(/@import/i);
     // the only links are in-page anchors
     for (const m of html.matchAll(/\bhref="([^"]*)"/g)) expect(m[1]).toMatch(/^#/);
+  });
+
+  it('embeds its one typeface, DejaVu Sans regular and bold, from data: URLs, with the license notice', () => {
+    const faces = [...html.matchAll(/@font-face\s*\{([^}]*)\}/g)].map((m) => m[1] ?? '');
+    expect(faces).toHaveLength(2);
+    for (const face of faces) {
+      expect(face).toContain("font-family: 'DejaVu Sans'");
+      expect(face).toMatch(/src: url\(data:font\/woff2;base64,[A-Za-z0-9+/=]{1000,}\) format\('woff2'\)/);
+      expect(face).toMatch(/unicode-range: U\+0020-007E/);
+    }
+    expect(faces.map((f) => /font-weight: (\d+)/.exec(f)?.[1])).toEqual(['400', '700']);
+    expect(html).toContain('Bitstream Vera is a trademark of Bitstream, Inc.');
+    // after the CSP, before the template's own style; the template's CSS names the family first
+    expect(html.indexOf('@font-face')).toBeGreaterThan(html.indexOf('Content-Security-Policy'));
+    expect(html).toMatch(/--font:\s*'DejaVu Sans'/);
   });
 
   it('places and numbers the figures by section, and scopes SVG ids per figure', () => {
@@ -201,14 +220,14 @@ describe('--template-dir', () => {
   it('accepts a partial at the top of the folder, the standard {{> partial}} syntax, and a user stylesheet', () => {
     const dir = templateDir({
       'keyResults.hbs':
-        '<section id="key-results">{{#each keyResults}}{{#each sentences}}<p>{{this}}</p>{{/each}}{{/each}}</section>',
+        '<section id="key-results">{{#each keyResults.sentences}}<p>{{this}}</p>{{/each}}</section>',
       'report.css': 'body { font-family: "House Serif", serif; }',
       'layout.hbs':
         '<!DOCTYPE html><html><head><title>{{title}}</title><style>{{include "css"}}</style></head><body>{{> keyResults}}{{> methods methods}}</body></html>',
     });
     const html = renderHtml(vm, [], { templateDir: dir });
     expect(html).toContain('body { font-family: "House Serif", serif; }');
-    expect(html).toContain('<section id="key-results"><p>The test set comprised 8 cases');
+    expect(html).toContain('<section id="key-results"><p>AUC was ');
     expect(html).toContain('Statistical methods');
     // the layout left out the CSP: it is added
     expect(html).toContain(

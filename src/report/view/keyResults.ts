@@ -1,209 +1,189 @@
 /**
- * The key results: a few sentences a reader can quote, each with its estimate, interval and
- * test, written from the results alone. A difference is called higher or lower only when
- * the evidence agrees (see `verdict`).
+ * The key results: two to four sentences a reader can quote and one table with every
+ * prespecified measure (see keyResultsTable). The words follow the confidence intervals
+ * (see wording/difference): a difference is "higher" only when its interval excludes zero and
+ * its p-value agrees, and otherwise "not statistically significant" with the interval given.
  */
 import { readerStudyKeyResults } from '../wording/readerStudy.js';
-import type {
-  ComparisonResult,
-  Difference,
-  ModelResult,
-  OperatingPointComparison,
-  OperatingPointResult,
-  Results,
-} from '../../results/results.js';
+import type { ModelResult, Results } from '../../results/results.js';
 import {
   formatAuc,
-  formatInteger,
+  formatDifferenceInterval,
   formatInterval,
   formatLevel,
-  formatProportion,
-  formatProportionInterval,
-  formatThreshold,
+  formatP,
+  formatProportionDifference,
+  formatSigned,
   type NumberStyle,
 } from '../../format/numbers.js';
 import { joinWords } from '../../format/words.js';
 import { modelById } from '../lookup.js';
-import { shortMethodName } from '../wording/methodNames.js';
-import { operatingPointPhrase } from '../wording/operatingPointRule.js';
-import { testText, verdict } from '../wording/verdict.js';
-import type { KeyResultGroup } from './types.js';
+import { countWord } from '../methods.js';
+import { PAGE_PARTS } from '../structure.js';
+import {
+  MEASURE_WORDS,
+  differencePhrase,
+  favoured,
+  shownDifference,
+  shownPointDifference,
+  type PointMeasure,
+  type ShownDifference,
+} from '../wording/difference.js';
+import { atPointPhrase } from '../wording/operatingPointRule.js';
+import { keyResultsTable } from './keyResultsTable.js';
+import type { KeyResultGroup, KeyResultsView } from './types.js';
 
-function cohortSentence(results: Results, style: NumberStyle): string {
-  const s = results.sample;
-  const dropped = s.dropped ? ` (${formatInteger(s.dropped)} rows with a missing score were dropped)` : '';
-  return `The test set comprised ${formatInteger(s.n)} cases, ${formatInteger(s.positives)} positive and ${formatInteger(s.negatives)} negative by the reference standard (prevalence ${formatProportion(s.prevalence, style)})${dropped}.`;
+/** Spell out at most this many operating-point differences; beyond it, count them. */
+const MAX_SPELLED_OUT = 8;
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function aucSentence(results: Results, comparison: ComparisonResult): string | null {
-  const a = modelById(results, comparison.models[0]);
-  const b = modelById(results, comparison.models[1]);
-  if (!a || !b) return null;
+function aucWithCi(m: ModelResult, level: string, first: boolean): string {
+  return `${formatAuc(m.auc.estimate)} (${first ? `${level} CI ` : ''}${formatInterval(m.auc.ci, formatAuc)})`;
+}
+
+/** "AUC was 0.955 (95% CI 0.942–0.968) for A and 0.959 (0.947–0.971) for B." */
+export function aucEstimatesSentence(results: Results): string {
   const level = formatLevel(results.settings.level);
-  const v = verdict(comparison.auc, results.settings.level);
-  const auc = (m: ModelResult) => formatAuc(m.auc.estimate);
-  const ci = (m: ModelResult) => formatInterval(m.auc.ci, formatAuc);
-  const test = testText(shortMethodName(comparison.auc.methodId), comparison.auc.p, comparison.auc.pAdjusted);
-  if (v === 'higher' || v === 'lower') {
-    return `AUC was ${v} for ${a.name} than for ${b.name} (${auc(a)} [${level} CI ${ci(a)}] vs. ${auc(b)} [${ci(b)}]; ${test}).`;
-  }
-  const word = v === 'similar' ? 'similar ' : '';
-  return `AUC was ${word}(${a.name} ${auc(a)} [${level} CI ${ci(a)}] vs. ${b.name} ${auc(b)} [${ci(b)}]; ${test}).`;
+  const [only] = results.models;
+  if (results.models.length === 1 && only) return `${only.name} had AUC ${aucWithCi(only, level, true)}.`;
+  return `AUC was ${joinWords(results.models.map((m, k) => `${aucWithCi(m, level, k === 0)} for ${m.name}`))}.`;
 }
 
-type Measure = 'sensitivity' | 'specificity' | 'ppv';
-const MEASURE_WORD: Record<Measure, string> = {
-  sensitivity: 'sensitivity',
-  specificity: 'specificity',
-  ppv: 'PPV',
-};
-
-/** Two models at one operating point, as the key results compare them. */
-interface PointPair {
-  comparison: OperatingPointComparison;
-  /** Model A's and B's results at the point. */
-  pa: OperatingPointResult;
-  pb: OperatingPointResult;
-  nameA: string;
-  nameB: string;
-  level: number;
-  style: NumberStyle;
+/** Each AUC comparison in words, one clause per comparison. */
+export function aucComparisonSentence(results: Results): string | null {
+  const level = results.settings.level;
+  const clauses = results.comparisons.map((cmp) =>
+    differencePhrase({
+      measure: 'AUC',
+      nameA: modelById(results, cmp.models[0])?.name ?? cmp.models[0],
+      nameB: modelById(results, cmp.models[1])?.name ?? cmp.models[1],
+      d: shownDifference(cmp.auc, level),
+      level,
+      formatDifference: (x) => formatSigned(x, 3),
+      formatRange: (ci) => formatInterval(ci, formatAuc),
+    }),
+  );
+  if (clauses.length === 0) return null;
+  // consecutive "AUC was higher for X than for Y" clauses share their opening words
+  const lead = 'AUC was higher for ';
+  const parts: string[] = [];
+  clauses.forEach((clause, k) => {
+    const previous = clauses[k - 1];
+    if (k > 0 && clause.startsWith(lead) && previous?.startsWith(lead)) {
+      parts[parts.length - 1] += `, ${clause.slice('AUC was higher '.length)}`;
+    } else parts.push(clause);
+  });
+  return `${capitalise(parts.join('; '))}.`;
 }
 
-function measureClause(
-  measure: Measure,
-  { comparison, pa, pb, nameA, nameB, level, style }: PointPair,
-): { equal: string } | { clause: string } {
-  const word = MEASURE_WORD[measure];
-  const ea = pa[measure].estimate;
-  const eb = pb[measure].estimate;
-  if (ea === null || eb === null) {
-    const undefinedFor = joinWords([...(ea === null ? [nameA] : []), ...(eb === null ? [nameB] : [])]);
-    return {
-      clause: `${word} could not be compared (undefined for ${undefinedFor}${measure === 'ppv' ? ': no case called positive' : ''})`,
-    };
-  }
-  const ta = formatProportion(ea, style);
-  const tb = formatProportion(eb, style);
-  if (ta === tb) return { equal: `${word} ${ta}` };
-  let d: Difference = comparison[measure];
-  let testName = shortMethodName(d.methodId);
-  if (measure === 'ppv' && d.p === null && comparison.ppv.scoreTest) {
-    // no bootstrap: the score test decides
-    d = { ...comparison.ppv.scoreTest, difference: d.difference, ci: null };
-    testName = 'score test';
-  }
-  const v = verdict(d, level);
-  const test = d.p === null ? '' : `; ${testText(testName, d.p, d.pAdjusted)}`;
-  if (v === 'higher' || v === 'lower')
-    return { clause: `${word} was ${v} for ${nameA} (${ta} vs. ${tb}${test})` };
-  return { clause: `${word} was ${v === 'similar' ? 'similar ' : ''}(${ta} vs. ${tb}${test})` };
+interface Clear {
+  pointId: string;
+  at: string;
+  winner: string;
+  loser: string;
+  text: string;
 }
 
-function errorsClause(
-  change: number,
-  kind: 'positives' | 'negatives',
-  total: number,
-  nameA: string,
-  nameB: string,
-) {
-  if (change === 0) return '';
-  const errors = kind === 'negatives' ? 'false positives' : 'false negatives';
-  const fewer = change > 0 ? nameB : nameA;
-  return `, with ${formatInteger(Math.abs(change))} fewer ${errors} for ${fewer} among ${formatInteger(total)} ${kind}`;
+/** "specificity (+0.036, 95% CI 0.004–0.068; p = 0.037)": the favoured model's side. */
+function clearItem(measure: PointMeasure, d: ShownDifference, level: number, style: NumberStyle): string {
+  const f = favoured(d);
+  const ci = f.ci ? `, ${formatLevel(level)} CI ${formatDifferenceInterval(f.ci, style)}` : '';
+  const p =
+    f.p === null ? '' : `; ${f.pAdjusted !== null ? `Holm-adjusted ${formatP(f.pAdjusted)}` : formatP(f.p)}`;
+  return `${MEASURE_WORDS[measure]} (${formatProportionDifference(f.difference, style)}${ci}${p})`;
 }
 
-function operatingPointSentence(
+/** The operating-point differences whose interval excludes zero, and how many were compared. */
+function clearDifferences(
   results: Results,
-  comparison: ComparisonResult,
-  point: OperatingPointComparison,
   style: NumberStyle,
-): string | null {
-  const a = modelById(results, comparison.models[0]);
-  const b = modelById(results, comparison.models[1]);
-  const pa = a?.operatingPoints.find((p) => p.id === point.id);
-  const pb = b?.operatingPoints.find((p) => p.id === point.id);
-  if (!a || !b || !pa || !pb) return null;
-  const pair: PointPair = {
-    comparison: point,
-    pa,
-    pb,
-    nameA: a.name,
-    nameB: b.name,
-    level: results.settings.level,
-    style,
-  };
-  const { positives, negatives } = results.sample;
-  const errors: Record<Measure, string> = {
-    sensitivity: errorsClause(point.falseNegativesChange, 'positives', positives, a.name, b.name),
-    specificity: errorsClause(point.falsePositivesChange, 'negatives', negatives, a.name, b.name),
-    ppv: '',
-  };
-  // measures both models share (at the shown precision) go together, where the first of them stands
-  const clauses: string[] = [];
-  const equal: string[] = [];
-  let equalAt = -1;
-  for (const measure of ['sensitivity', 'specificity', 'ppv'] as const) {
-    const c = measureClause(measure, pair);
-    if ('equal' in c) {
-      if (equalAt < 0) equalAt = clauses.length;
-      equal.push(c.equal);
-    } else {
-      clauses.push(c.clause + errors[measure]);
+): { clear: Clear[]; compared: number; undefinedCount: number } {
+  const level = results.settings.level;
+  const clear: Clear[] = [];
+  let compared = 0;
+  let undefinedCount = 0;
+  for (const cmp of results.comparisons) {
+    const [a, b] = cmp.models.map((id) => modelById(results, id));
+    for (const point of cmp.operatingPoints) {
+      const own = a?.operatingPoints.find((p) => p.id === point.id);
+      for (const measure of ['sensitivity', 'specificity', 'ppv', 'npv'] as const) {
+        const d = shownPointDifference(point, measure, level);
+        if (d.difference === null) {
+          undefinedCount += 1;
+          continue;
+        }
+        compared += 1;
+        if (d.verdict !== 'higher' && d.verdict !== 'lower') continue;
+        const higherA = d.verdict === 'higher';
+        clear.push({
+          pointId: point.id,
+          at: own ? atPointPhrase(own) : `at ${point.id}`,
+          winner: (higherA ? a?.name : b?.name) ?? '',
+          loser: (higherA ? b?.name : a?.name) ?? '',
+          text: clearItem(measure, d, level, style),
+        });
+      }
     }
   }
-  if (equal.length > 0) clauses.splice(equalAt, 0, `both models had ${joinWords(equal)}`);
-  return `${operatingPointPhrase(pa)}, ${clauses.join('; ')}.`;
+  return { clear, compared, undefinedCount };
 }
 
-function singleModelSentences(results: Results, model: ModelResult, style: NumberStyle): string[] {
+function groupBy<T>(items: T[], key: (x: T) => string): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const x of items) groups.set(key(x), [...(groups.get(key(x)) ?? []), x]);
+  return [...groups.values()];
+}
+
+/** The operating points in one sentence: the clear differences named, the others counted. */
+export function operatingPointSentence(results: Results, style: NumberStyle): string | null {
+  const { clear, compared, undefinedCount } = clearDifferences(results, style);
+  if (compared === 0 && undefinedCount === 0) return null;
+  const notCompared =
+    undefinedCount === 0
+      ? ''
+      : ` ${capitalise(countWord(undefinedCount))} could not be compared, the measure being undefined for a model (— in the table).`;
   const level = formatLevel(results.settings.level);
-  const sentences = [
-    `${model.name} had AUC ${formatAuc(model.auc.estimate)} (${level} CI ${formatInterval(model.auc.ci, formatAuc)}).`,
-  ];
-  for (const p of model.operatingPoints) {
-    const est = (x: OperatingPointResult['sensitivity']) =>
-      `${formatProportion(x.estimate, style)} (${formatProportionInterval(x.ci, style)})`;
-    sentences.push(
-      `${operatingPointPhrase(p)} (threshold ${formatThreshold(p.threshold)}), sensitivity was ${est(p.sensitivity)}, specificity ${est(p.specificity)}, PPV ${est(p.ppv)} and NPV ${est(p.npv)}.`,
+  const others = compared - clear.length;
+  if (clear.length === 0)
+    return `At the operating points, none of the ${compared} paired differences was statistically significant; their ${level} CIs are in the table.${notCompared}`;
+  const rest =
+    others === 0
+      ? ''
+      : ` The other ${others} ${others === 1 ? 'difference was' : 'differences were'} not statistically significant (CIs in the table).`;
+  if (clear.length > MAX_SPELLED_OUT)
+    return `At the operating points, ${clear.length} of ${compared} paired differences had a ${level} CI excluding zero and were statistically significant (bold in the table).${rest}${notCompared}`;
+  const twoModels = results.models.length === 2;
+  const clauses = groupBy(clear, (x) => `${x.winner}\u0000${x.loser}`).map((pair) => {
+    const x = pair[0] as Clear;
+    const atPoints = groupBy(pair, (y) => y.pointId).map(
+      (g) => `${joinWords(g.map((y) => y.text))} ${(g[0] as Clear).at}`,
     );
-  }
-  return sentences;
+    return `${x.winner} had higher ${atPoints.join('; ')}${twoModels ? '' : ` than ${x.loser}`}`;
+  });
+  return `At the operating points, ${clauses.join('; ')}.${rest}${notCompared}`;
 }
 
-function modelKeyResults(results: Results, style: NumberStyle): KeyResultGroup[] {
-  const groups: KeyResultGroup[] = [{ heading: null, sentences: [cohortSentence(results, style)] }];
-  if (results.comparisons.length === 0) {
-    if (results.models.length === 1) {
-      (groups[0] as KeyResultGroup).sentences.push(
-        ...singleModelSentences(results, results.models[0] as ModelResult, style),
-      );
-    } else {
-      for (const m of results.models)
-        groups.push({ heading: m.name, sentences: singleModelSentences(results, m, style) });
-    }
-    return groups;
-  }
-  const many = results.comparisons.length > 1;
-  for (const c of results.comparisons) {
-    const sentences = [
-      aucSentence(results, c),
-      ...c.operatingPoints.map((p) => operatingPointSentence(results, c, p, style)),
-    ].filter((s): s is string => s !== null);
-    if (many) {
-      const [a, b] = c.models.map((id) => modelById(results, id)?.name ?? id);
-      groups.push({ heading: `${a} vs. ${b}`, sentences });
-    } else {
-      (groups[0] as KeyResultGroup).sentences.push(...sentences);
-    }
-  }
-  return groups;
+function modelSentences(results: Results, style: NumberStyle): string[] {
+  return [
+    aucEstimatesSentence(results),
+    aucComparisonSentence(results),
+    operatingPointSentence(results, style),
+  ].filter((s): s is string => s !== null);
 }
 
-/** The key results: the models' (and their comparisons'), then the reader study's. */
-export function buildKeyResults(results: Results, style: NumberStyle = {}): KeyResultGroup[] {
-  const groups = modelKeyResults(results, style);
+/** The key results: sentences and table for the models, then the reader study's sentences. */
+export function buildKeyResults(results: Results, style: NumberStyle = {}): KeyResultsView {
+  const groups: KeyResultGroup[] = [];
   const readerSentences = readerStudyKeyResults(results);
   if (readerSentences.length > 0) groups.push({ heading: 'Reader study', sentences: readerSentences });
-  return groups;
+  const hasModels = results.models.length > 0;
+  return {
+    ...PAGE_PARTS.keyResults,
+    sentences: hasModels ? modelSentences(results, style) : [],
+    table: hasModels ? keyResultsTable(results, style) : null,
+    groups,
+  };
 }

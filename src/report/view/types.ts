@@ -28,10 +28,12 @@ export interface TableView {
   title: string;
   /** File name of its CSV, e.g. "table-s2-discrimination.csv". */
   csv: string;
-  /** "table-wrap", plus "narrow" for small tables shown at their natural width. */
+  /** "table-wrap", plus "narrow" for small tables shown at their natural width or "wide" for tables of many columns (set smaller). */
   className: string;
   head: { text: string; className: string }[];
   rows: { className: string; cells: CellView[] }[];
+  /** The same rows in groups, one `<tbody>` each: class "group" when there are several (kept whole on a page), else "body". */
+  bodies: { className: string; rows: { className: string; cells: CellView[] }[] }[];
   notes: string[];
 }
 
@@ -66,8 +68,49 @@ export interface KeyResultGroup {
   sentences: string[];
 }
 
+/** A cell of a compact (unnumbered) table: `span` columns wide. */
+export interface CompactCellView extends CellView {
+  span: number;
+}
+
+/**
+ * A compact table of the key results or the summary: not numbered and without a CSV file
+ * (its numbers are in the numbered tables). A header may have two rows (column groups).
+ */
+export interface CompactTableView {
+  /** "compact-table", plus "narrow" for a table of few columns shown at its natural width. */
+  className: string;
+  caption: string;
+  headRows: CompactCellView[][];
+  rows: { className: string; cells: CompactCellView[] }[];
+  notes: string[];
+}
+
+/** The key results: a few sentences and one table with every prespecified measure. */
+export interface KeyResultsView {
+  id: string;
+  heading: string;
+  sentences: string[];
+  table: CompactTableView | null;
+  /** Further groups of sentences (the reader study's). */
+  groups: KeyResultGroup[];
+}
+
+/** The one-page summary a clinician reads first. */
+export interface SummaryView {
+  id: string;
+  heading: string;
+  /** The design: test set, models, operating points and where their thresholds came from. */
+  design: string[];
+  /** The primary result. */
+  primary: string[];
+  /** What the operating points mean for 1,000 patients (null without operating points). */
+  perThousand: CompactTableView | null;
+}
+
 export interface WarningView {
   code: string;
+  /** The warning for a reader of the report (the console's configuration advice is in results.json). */
   message: string;
   where: string;
 }
@@ -83,7 +126,9 @@ export interface ViewModel {
   /** One-line summary under the title. */
   facts: string[];
   contents: { id: string; heading: string }[];
-  keyResults: KeyResultGroup[];
+  /** The clinician's one-page summary, first after the contents. */
+  summary: SummaryView;
+  keyResults: KeyResultsView;
   sections: {
     cohort: SectionView;
     discrimination: SectionView;

@@ -1,5 +1,6 @@
 /** The warnings section: each warning with its results key path in words. */
-import type { ComparisonResult, ModelResult, Results } from '../../results/results.js';
+import type { ComparisonResult, ModelResult, Results, Warning } from '../../results/results.js';
+import { readerWarning } from '../wording/warnings.js';
 import { formatThreshold } from '../../format/numbers.js';
 import { modelById } from '../lookup.js';
 
@@ -64,4 +65,15 @@ export function describePath(results: Results, path: string): string {
     }
   }
   return words.join(', ');
+}
+
+/** A warning as the report's reader reads it (see wording/warnings): no codes, no configuration advice. */
+export function readerWarningText(results: Results, warning: Warning): string {
+  const model = /^models\[(\d+)\]/.exec(warning.path);
+  const name = model ? (results.models[Number(model[1])]?.name ?? null) : null;
+  return readerWarning(warning.code, {
+    where: describePath(results, warning.path),
+    model: name,
+    message: warning.message,
+  });
 }

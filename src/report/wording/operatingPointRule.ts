@@ -83,3 +83,8 @@ export function operatingPointParagraph(
   const rule = first.rule.kind === 'threshold' ? 'Prespecified threshold' : `Rule: ${ruleText(first)}`;
   return `${rule}; threshold ${sources.join(' / ')}${first.rule.kind === 'threshold' ? '' : ', per model'}. Thresholds: ${joinWords(thresholds)}.`;
 }
+
+/** "at sensitivity ≥ 0.90", "at the Youden-optimal threshold", "at threshold 0.5" */
+export function atPointPhrase(point: OperatingPointResult): string {
+  return point.rule.kind === 'youden' ? 'at the Youden-optimal threshold' : `at ${ruleText(point)}`;
+}

@@ -30,13 +30,21 @@ export function readerStudyIntro(rs: ReaderStudyResult): string[] {
   ];
 }
 
-function changeSentence(metric: ReaderMetricResult, label: string, level: string): string[] {
+function changeSentence(metric: ReaderMetricResult, label: string, level: string, alpha: number): string[] {
   return metric.comparisons.map((c) => {
     const [later, earlier] = c.modalities;
     const laterMean = metric.modalities.find((m) => m.id === later)?.estimate ?? null;
     const earlierMean = metric.modalities.find((m) => m.id === earlier)?.estimate ?? null;
     const r = c.randomReaders;
-    const verb = c.difference > 0 ? 'increased' : c.difference < 0 ? 'decreased' : 'was unchanged';
+    // the words follow the interval: a change only when the CI excludes zero and p agrees
+    const clear = r.ci !== null && (r.ci.lower > 0 || r.ci.upper < 0) && r.p !== null && r.p < alpha;
+    if (!clear)
+      return (
+        `Mean reader ${label} was ${formatFixed(earlierMean, 3)} (${earlier}) and ${formatFixed(laterMean, 3)} (${later}); ` +
+        `the difference was not statistically significant (${formatFixed(c.difference, 3)}, ${level} CI ${r.ci ? ci(r.ci.lower, r.ci.upper) : 'not defined'}; ${formatP(r.p)}; ` +
+        `readers and cases random).`
+      );
+    const verb = c.difference > 0 ? 'increased' : 'decreased';
     return (
       `Mean reader ${label} ${verb} from ${formatFixed(earlierMean, 3)} (${earlier}) to ${formatFixed(laterMean, 3)} (${later}) ` +
       `(difference ${formatFixed(c.difference, 3)}, ${level} CI ${r.ci ? ci(r.ci.lower, r.ci.upper) : 'not defined'}; ${formatP(r.p)}; ` +
@@ -55,6 +63,7 @@ export function readerStudyKeyResults(results: Results): string[] {
       rs[metric] as ReaderMetricResult,
       METRIC_LABELS[metric].replace('Sensitivity', 'sensitivity').replace('Specificity', 'specificity'),
       level,
+      1 - results.settings.level + 1e-12,
     ),
   );
   for (const model of rs.standalone) {
