@@ -47,8 +47,8 @@ const TOP_AXIS_ROWS = 20;
 
 const INDENT = 12;
 const COLUMN_GAP = 10;
-/** Widest a figure may be (px, an A4 column); a comparison header wider than this takes two rows. */
-const MAX_WIDTH = 460;
+/** A comparison's header may widen a narrow figure up to this (px) before it takes two rows. */
+const HEADER_WIDTH = 440;
 
 /**
  * A difference axis from `lo` to `hi` (zero included) ending on round ticks: at most five
@@ -282,11 +282,9 @@ export function forestCharts(results: Results, maxRows = FOREST_MAX_ROWS): Chart
   const level = formatLevel(results.settings.level);
   const opLabel = new Map(operatingPointCatalogue(results).map((op) => [op.id, op.label]));
   const adjusted = hasAdjusted(results.comparisons);
-  const blocks = results.comparisons.map((comparison) => {
-    const [a, b] = comparison.models;
-    const header = comparisonHeader(nameOf.get(a) ?? a, nameOf.get(b) ?? b, MAX_WIDTH);
-    return forestBlock(comparison, { adjusted, opLabel, header });
-  });
+  const blocks = results.comparisons.map((comparison) =>
+    forestBlock(comparison, { adjusted, opLabel, header: [] }),
+  );
   const shown = blocks.filter((b) => b.units.length > 0);
   if (shown.length === 0) return [];
 
@@ -299,6 +297,12 @@ export function forestCharts(results: Results, maxRows = FOREST_MAX_ROWS): Chart
     shown.flatMap((b) => b.units.flat()),
     { level, adjusted },
   );
+  // a comparison's header reads across the figure: on two rows when wider than it (or than 440 px)
+  const width = Math.max(columns.labelWidth + COLUMN_GAP + columns.right, HEADER_WIDTH);
+  for (const block of shown) {
+    const [a, b] = block.comparison.models;
+    block.header = comparisonHeader(nameOf.get(a) ?? a, nameOf.get(b) ?? b, width);
+  }
   const pages = paginateForest(shown, maxRows);
   const caption = forestCaption(results, shown, { level, adjusted });
   return pages.map((page, k) => ({
