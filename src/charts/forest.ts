@@ -12,7 +12,8 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { ComparisonResult, Results } from '../results/results.js';
-import { distinctMethods, modelNames, operatingPointCatalogue, round } from './data.js';
+import { distinctMethods, modelNames, operatingPointCatalogue } from './data.js';
+import { differenceAxis } from './differenceAxis.js';
 import { formatLevel } from '../format/numbers.js';
 import type { ChartSpec } from './index.js';
 import {
@@ -30,6 +31,7 @@ import { layers, type LayerItem } from './vl.js';
 import { DASH, FONT_SIZE, GREYS, VEGA_LITE_SCHEMA, theme } from './theme.js';
 
 export { formatP } from './forestRows.js';
+export { differenceAxis } from './differenceAxis.js';
 
 /** Height of one row in px. */
 const ROW = 19;
@@ -49,25 +51,6 @@ const INDENT = 12;
 const COLUMN_GAP = 10;
 /** A comparison's header may widen a narrow figure up to this (px) before it takes two rows. */
 const HEADER_WIDTH = 440;
-
-/**
- * A difference axis from `lo` to `hi` (zero included) ending on round ticks: at most five
- * ticks at a step of 1, 2, 2.5 or 5 × 10^k, and the format that shows them.
- */
-export function differenceAxis(
-  lo: number,
-  hi: number,
-): { domain: [number, number]; ticks: { values: number[]; format: string } } {
-  const span = Math.max(hi - lo, 1e-3);
-  const power = 10 ** Math.floor(Math.log10(span / 4));
-  const step = ([1, 2, 2.5, 5, 10].find((m) => span / (m * power) <= 4) ?? 10) * power;
-  const start = Math.floor(lo / step + 1e-9) * step;
-  const end = Math.ceil(hi / step - 1e-9) * step;
-  const values: number[] = [];
-  for (let v = start; v <= end + step / 2; v += step) values.push(round(v, 10));
-  const decimals = Math.max(0, -Math.floor(Math.log10(step) + 1e-9)) + (step / power === 2.5 ? 1 : 0);
-  return { domain: [round(start, 10), round(end, 10)], ticks: { values, format: `.${decimals}f` } };
-}
 
 /** Where the text columns go, measured in the chart font: labels left of the plot, estimate and p right. */
 interface Columns {
