@@ -26,6 +26,7 @@ import { fallbackFontsFor } from './fallbackFonts.js';
 import { rocChart } from './roc.js';
 import { readerStudyForestChart, readerStudyRocChart } from './readerStudy.js';
 import { scoreDistributionsChart } from './scoreDistributions.js';
+import { subgroupForestChart } from './subgroupForest.js';
 import { dejaVuTextWidth, isBold } from './textMetrics.js';
 
 export interface ChartSpec {
@@ -62,6 +63,7 @@ export const CHART_BUILDERS: readonly ChartBuilder[] = [
   forestCharts,
   readerStudyRocChart,
   readerStudyForestChart,
+  subgroupForestChart,
 ];
 
 /** Every chart the results have data for, in report order. */

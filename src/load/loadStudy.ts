@@ -1,6 +1,7 @@
 /**
  * load: study file + case table → a validated `Study`. The only stage that reads input files.
  */
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 import type { CaseData, LoadWarning } from './caseData.js';
@@ -32,6 +33,8 @@ export interface StudyModel {
 export interface Study {
   title: string;
   studyFile: string;
+  /** SHA-256 (hex) of the study file's bytes, for the reproducibility record. */
+  studySha256?: string;
   settings: StudyFile;
   models: StudyModel[];
   positiveLabel: string;
@@ -347,6 +350,7 @@ export function loadStudy(studyFile: string, options: LoadOptions = {}): Study {
   return {
     title: settings.title,
     studyFile: studyPath,
+    studySha256: createHash('sha256').update(studyBytes).digest('hex'),
     settings,
     models,
     positiveLabel,

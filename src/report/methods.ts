@@ -12,6 +12,7 @@ import { formatInteger, formatLevel, formatNumber } from '../format/numbers.js';
 import { joinWords } from '../format/words.js';
 import { ruleSentence } from './wording/operatingPointRule.js';
 import { readerStudyMethods } from './wording/readerStudy.js';
+import { inputFilesMethods, subgroupMethods, validationMethods } from './subsetMethods.js';
 
 export interface MethodsText {
   paragraphs: string[];
@@ -112,6 +113,7 @@ export function buildMethods(results: Results): MethodsText {
         'Data-driven thresholds were chosen on the test set itself and are therefore optimistic (accuracy at them tends to be lower in new data).',
       sources.has('validation') &&
         'Data-driven thresholds were chosen on a separate validation set and applied unchanged to the test set.',
+      sources.has('validation') && validationMethods(results),
       proportionMethods.length > 0 &&
         `Sensitivity, specificity, positive and negative predictive values (PPV, NPV) and accuracy are given with ${joinWords(proportionMethods)}.`,
       has('log-method') && 'Likelihood ratios have log-method intervals [[simel1991]].',
@@ -213,10 +215,16 @@ export function buildMethods(results: Results): MethodsText {
     ]);
   }
 
+  // subgroups (subsetMethods.ts)
+  w.paragraph(subgroupMethods(results));
+
   // reader study (its own paragraphs, cited by key as here)
   const readerStudy = readerStudyMethods(results);
   w.paragraphs.push(...readerStudy.paragraphs);
   for (const key of readerStudy.references) w.used.add(key);
+
+  // the input files' record
+  w.paragraph([inputFilesMethods()]);
 
   // reporting conventions
   w.paragraph([

@@ -17,6 +17,8 @@ export const SECTIONS = [
   { id: 'precisionRecall', heading: 'Precision–recall' },
   { id: 'calibration', heading: 'Calibration' },
   { id: 'decisionCurve', heading: 'Decision-curve analysis' },
+  { id: 'subgroups', heading: 'Subgroups' },
+  { id: 'validation', heading: 'Validation set for the thresholds' },
   { id: 'readerStudy', heading: 'Reader study' },
   { id: 'reproducibility', heading: 'Reproducibility' },
 ] as const;

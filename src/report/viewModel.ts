@@ -41,9 +41,6 @@ function reproducibilityView(
     id: 'reproducibility',
     heading: sectionHeading('reproducibility'),
     items: [
-      { label: 'Input data', value: results.input.data },
-      { label: 'SHA-256 of the input', value: results.input.sha256 },
-      { label: 'Rows read', value: formatInteger(results.input.rows) },
       { label: 'dxreport version', value: results.dxreport.version },
       { label: 'Results schema', value: results.schema },
       ...(date ? [{ label: 'Generated', value: date }] : []),

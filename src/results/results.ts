@@ -334,6 +334,8 @@ export const resultsSchema = z.object({
     sha256: z.string(),
     rows: count,
     validation: z.object({ data: z.string(), sha256: z.string(), rows: count }).optional(),
+    /** The study file itself: its name and the SHA-256 of its bytes. */
+    study: z.object({ file: z.string(), sha256: z.string() }).optional(),
   }),
   sample: sampleSummarySchema,
   models: z.array(modelResultSchema),

@@ -144,8 +144,15 @@ describe('key results on the bone-tumour example', () => {
 
   it('gives the reproducibility facts', () => {
     const items = Object.fromEntries(vm.reproducibility.items.map((i) => [i.label, i.value]));
-    expect(items['Input data']).toBe('predictions.csv');
-    expect(items['SHA-256 of the input']).toMatch(/^[0-9a-f]{64}$/);
+    const files = vm.reproducibility.tables.find((t) => t.title === 'Input files');
+    expect(files?.rows.map((row) => row.cells.slice(0, 2).map((c) => c.text))).toEqual([
+      ['Study file', 'study.yaml'],
+      ['Test data', 'predictions.csv'],
+      ['Validation data (thresholds)', 'validation.csv'],
+    ]);
+    expect(files?.rows[1]?.cells[1]?.sub).toBe(`SHA-256 ${r.input.sha256}`);
+    expect(r.input.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(r.input.study?.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(items['dxreport version']).toBe(r.dxreport.version);
   });
 });

@@ -4,6 +4,7 @@
  * beside), the subgroups and the validation set at the thresholds of the whole analysis,
  * and the settings as resolved.
  */
+import path from 'node:path';
 import { treatAllCurve } from '../../statistics/decisionCurve.js';
 import type {
   ComparisonResult,
@@ -186,6 +187,9 @@ export function assembleResults(input: AssembleInput): Results {
               rows: study.validation.rows,
             },
           }
+        : {}),
+      ...(study.studySha256 !== undefined
+        ? { study: { file: path.basename(study.studyFile), sha256: study.studySha256 } }
         : {}),
     },
     sample: {

@@ -12,12 +12,15 @@ import { calibrationTable } from './calibration.js';
 import { cohortTable } from './cohort.js';
 import { decisionCurveTable } from './decisionCurve.js';
 import { discriminationTable } from './discrimination.js';
+import { inputFilesTable } from './inputFiles.js';
 import { pairedComparisonTable } from './pairedComparison.js';
 import { precisionRecallTable } from './precisionRecall.js';
 import { readerStudyTables } from './readerStudy.js';
 import { settingsTable } from './settings.js';
+import { subgroupTables } from './subgroups.js';
 import type { Draft, Table, TableInput, TableOptions } from './table.js';
 import { twoByTwoTable } from './twoByTwo.js';
+import { validationSampleTable, validationThresholdsTable } from './validation.js';
 
 /** The tables before numbering, in report order; null where the results have nothing to show. */
 function drafts(input: TableInput): (Draft | null)[] {
@@ -38,7 +41,11 @@ function drafts(input: TableInput): (Draft | null)[] {
     calibrationTable(input),
     decisionCurveTable({ ...input, atTargetPrevalence: false }),
     decisionCurveTable({ ...input, atTargetPrevalence: true }),
+    ...subgroupTables(input),
+    validationSampleTable(input),
+    validationThresholdsTable(input),
     ...readerStudyTables(input),
+    inputFilesTable(input),
     settingsTable(input),
   );
   return list;

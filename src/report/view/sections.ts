@@ -6,6 +6,7 @@ import { operatingPointIds, pointOf } from '../lookup.js';
 import { sectionHeading, type SectionId } from '../structure.js';
 import type { Table } from '../tables/table.js';
 import { operatingPointParagraph } from '../wording/operatingPointRule.js';
+import { subgroupsIntro, validationIntro } from './subsetIntros.js';
 import { tableView } from './tableView.js';
 import type { BlockView, SectionView, TableView, ViewModel } from './types.js';
 
@@ -81,6 +82,16 @@ function decisionCurveSection(results: Results, tables: Table[]): SectionView | 
   return section('decisionCurve', views.length > 0 ? [block(views)] : [], { notes });
 }
 
+function subgroupsSection(results: Results, tables: Table[]): SectionView | null {
+  if (!results.subgroups || results.subgroups.length === 0) return null;
+  return section('subgroups', [block(tablesOf(tables, 'subgroups'))], { intro: subgroupsIntro(results) });
+}
+
+function validationSection(results: Results, tables: Table[]): SectionView | null {
+  if (!results.validation) return null;
+  return section('validation', [block(tablesOf(tables, 'validation'))], { intro: validationIntro(results) });
+}
+
 /** The sections that hold tables, each null when the results have nothing for it. */
 export function buildSections(results: Results, tables: Table[]): ViewModel['sections'] {
   const comparisonTables = tablesOf(tables, 'comparisons');
@@ -93,6 +104,8 @@ export function buildSections(results: Results, tables: Table[]): ViewModel['sec
     precisionRecall: prTables.length > 0 ? section('precisionRecall', [block(prTables)]) : null,
     calibration: calibrationSection(results, tables),
     decisionCurve: decisionCurveSection(results, tables),
+    subgroups: subgroupsSection(results, tables),
+    validation: validationSection(results, tables),
     readerStudy: results.readerStudy
       ? section('readerStudy', [block(tablesOf(tables, 'readerStudy'))], {
           intro: readerStudyIntro(results.readerStudy),

@@ -92,6 +92,10 @@ export interface ViewModel {
     precisionRecall: SectionView | null;
     calibration: SectionView | null;
     decisionCurve: SectionView | null;
+    /** Subgroup analysis, when the study file sets `subgroups`. */
+    subgroups: SectionView | null;
+    /** The validation set the thresholds were chosen on, when the study file sets `thresholdsFrom`. */
+    validation: SectionView | null;
     readerStudy: SectionView | null;
     /** Figures that belong to no section; filled by renderHtml. */
     figures: SectionView | null;
