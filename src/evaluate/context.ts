@@ -4,7 +4,7 @@
  * (curves, thresholds, pairs to compare). Built by steps/resolveSettings.ts, never changed.
  */
 import type { CaseData, Study } from '../load/loadStudy.js';
-import type { RocCurve } from '../statistics/rocCurve.js';
+import type { RocCurve, SortedScores } from '../statistics/rocCurve.js';
 import type { ThresholdRule } from '../results/results.js';
 import type { PairedSettings } from './comparisons.js';
 import type { AucVarianceMethod } from './discrimination.js';
@@ -27,6 +27,11 @@ export interface EvaluationContext {
   readonly grid: readonly number[];
   /** Model indices of each comparison [a, b]. */
   readonly pairs: readonly [number, number][];
+  /**
+   * Each model's cases sorted by score: the one sort per model that its ROC curve, DeLong
+   * placements, calibration groups and smoother read.
+   */
+  readonly sorted: readonly SortedScores[];
   /** Each model's ROC curve on the analysed cases. */
   readonly curves: readonly RocCurve[];
   /** Threshold of each model (outer) at each operating point (inner). */

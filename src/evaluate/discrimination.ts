@@ -30,15 +30,20 @@ export const DELONG: AucVarianceMethod = {
   methods: { wald: 'delong-wald', logit: 'delong-logit', paired: 'delong-paired' },
 };
 
+/**
+ * The AUC with its standard error and intervals, from the model's scores split by class or
+ * from its DeLong placements already computed (e.g. from the model's one sort).
+ */
 export function aucResult(
-  byClass: ScoresByClass,
+  cases: ScoresByClass | { placements: DelongPlacements },
   settings: AucSettings,
   varianceMethod: AucVarianceMethod = DELONG,
 ): {
   auc: ModelResult['auc'];
   placements: DelongPlacements;
 } {
-  const placements = delongPlacements(byClass.positives, byClass.negatives);
+  const placements =
+    'placements' in cases ? cases.placements : delongPlacements(cases.positives, cases.negatives);
   const variance = varianceMethod.covariance(placements, placements);
   const se = Number.isFinite(variance) ? Math.sqrt(Math.max(0, variance)) : null;
   const estimate = placements.auc;

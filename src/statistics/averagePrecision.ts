@@ -24,9 +24,11 @@ export interface PrecisionRecallPoint {
 }
 
 interface DescendingCounts {
-  thresholds: number[];
-  truePositives: number[];
-  falsePositives: number[];
+  /** How many distinct thresholds carry weight (the arrays' used length). */
+  length: number;
+  thresholds: Float64Array;
+  truePositives: Float64Array;
+  falsePositives: Float64Array;
   positives: number;
 }
 
@@ -42,25 +44,30 @@ function checkedCurve(scores: Float64Array, labels: Uint8Array, weights?: Float6
 }
 
 function descendingCounts(curve: RocCurve): DescendingCounts {
+  const groups = curve.thresholds.length;
   const counts: DescendingCounts = {
-    thresholds: [],
-    truePositives: [],
-    falsePositives: [],
+    length: 0,
+    thresholds: new Float64Array(groups),
+    truePositives: new Float64Array(groups),
+    falsePositives: new Float64Array(groups),
     positives: curve.positives,
   };
-  for (let k = curve.thresholds.length - 1; k >= 0; k--) {
+  let length = 0;
+  for (let k = groups - 1; k >= 0; k--) {
     const tp = curve.truePositives[k] as number;
     const fp = curve.falsePositives[k] as number;
-    const above = k + 1 < curve.thresholds.length;
+    const above = k + 1 < groups;
     const weightHere =
       tp +
       fp -
       (above ? (curve.truePositives[k + 1] as number) + (curve.falsePositives[k + 1] as number) : 0);
     if (weightHere === 0) continue;
-    counts.thresholds.push(curve.thresholds[k] as number);
-    counts.truePositives.push(tp);
-    counts.falsePositives.push(fp);
+    counts.thresholds[length] = curve.thresholds[k] as number;
+    counts.truePositives[length] = tp;
+    counts.falsePositives[length] = fp;
+    length++;
   }
+  counts.length = length;
   return counts;
 }
 
@@ -81,10 +88,14 @@ export function precisionRecallCurve(
 export function precisionRecallFromCurve(curve: RocCurve): PrecisionRecallPoint[] {
   const counts = descendingCounts(curve);
   if (counts.positives === 0) return [];
-  return counts.thresholds.map((threshold, k) => {
+  return Array.from({ length: counts.length }, (_, k) => {
     const tp = counts.truePositives[k] as number;
     const fp = counts.falsePositives[k] as number;
-    return { threshold, recall: tp / counts.positives, precision: tp / (tp + fp) };
+    return {
+      threshold: counts.thresholds[k] as number,
+      recall: tp / counts.positives,
+      precision: tp / (tp + fp),
+    };
   });
 }
 
@@ -130,7 +141,7 @@ export function maximumF1FromCurve(curve: RocCurve): MaximumF1 | null {
   const positives = counts.positives;
   if (positives === 0) return null;
   let best = -1;
-  for (let k = 0; k < counts.thresholds.length; k++) {
+  for (let k = 0; k < counts.length; k++) {
     if (best < 0) {
       best = k;
       continue;

@@ -39,7 +39,8 @@ import { fitLogistic, isUsableFit, type LogisticFit } from './logisticRegression
 import { loessSmoother } from './loess.js';
 import { loessInterpolator } from './loessInterpolate.js';
 import { wilsonInterval } from './proportionIntervals.js';
-import { quantilesType7 } from './quantile.js';
+import type { SortedScores } from './confusion.js';
+import { quantilesOfSorted, quantilesType7 } from './quantile.js';
 import { caseWeight, checkCaseWeights, checkLabelled } from './resampling/caseWeights.js';
 
 /** Probabilities are clamped to [PROBABILITY_CLAMP, 1 − PROBABILITY_CLAMP] before the logit. */
@@ -211,7 +212,15 @@ export function calibrationIntercept(
   weights?: Float64Array,
 ): CalibrationCoefficient {
   checkProbabilities(p, y, weights, 'calibration intercept');
-  const { logits } = clampedLogits(p);
+  return interceptFromLogits(clampedLogits(p).logits, y, level, weights);
+}
+
+function interceptFromLogits(
+  logits: Float64Array,
+  y: Uint8Array,
+  level: number,
+  weights?: Float64Array,
+): CalibrationCoefficient {
   const fit = fitLogistic({
     columns: [],
     outcome: y,
@@ -231,7 +240,15 @@ export function calibrationSlope(
   weights?: Float64Array,
 ): CalibrationCoefficient {
   checkProbabilities(p, y, weights, 'calibration slope');
-  const { logits } = clampedLogits(p);
+  return slopeFromLogits(clampedLogits(p).logits, y, level, weights);
+}
+
+function slopeFromLogits(
+  logits: Float64Array,
+  y: Uint8Array,
+  level: number,
+  weights?: Float64Array,
+): CalibrationCoefficient {
   const fit = fitLogistic({
     columns: [logits],
     outcome: y,
@@ -300,11 +317,16 @@ export function calibrationBins(
   bins: number,
   level: number,
   weights?: Float64Array,
+  sorted?: SortedScores,
 ): CalibrationBin[] {
   checkProbabilities(p, y, weights, 'calibration bins');
   if (!Number.isInteger(bins) || bins < 1) throw new RangeError(`calibration bins: ${bins} groups`);
   const probabilities = Array.from({ length: bins + 1 }, (_, k) => k / bins);
-  const cuts = [...new Set(quantilesType7(p, probabilities, weights))];
+  const quantiles =
+    weights === undefined && sorted?.order.length === p.length
+      ? quantilesOfSorted(sorted, probabilities)
+      : quantilesType7(p, probabilities, weights);
+  const cuts = [...new Set(quantiles)];
   const groups = Math.max(1, cuts.length - 1);
   const n = new Float64Array(groups);
   const predicted = new Float64Array(groups);
@@ -362,6 +384,8 @@ export interface SmoothCalibrationOptions {
   /** Default `interpolate`, as R's `loess()` and CalibrationCurves. */
   surface?: LoessSurface;
   weights?: Float64Array;
+  /** The cases sorted by p (`sortScores`), when the caller has that sort: no further sort of p. */
+  sorted?: SortedScores;
 }
 
 /** The calibration method key of each surface (results/methods.ts words them). */
@@ -376,8 +400,8 @@ function smootherOf(
   y: Uint8Array,
   options: SmoothCalibrationOptions,
 ): (value: number) => number {
-  const { span, weights } = options;
-  const loessOptions = { span, degree: 2 as const, weights };
+  const { span, weights, sorted } = options;
+  const loessOptions = { span, degree: 2 as const, weights, sorted };
   if ((options.surface ?? 'interpolate') === 'interpolate') {
     return loessInterpolator(p, Float64Array.from(y), loessOptions).predict;
   }
@@ -461,6 +485,8 @@ export interface CalibrationSummaryOptions {
   /** How the loess is evaluated (default `interpolate`). */
   surface?: LoessSurface;
   weights?: Float64Array;
+  /** The cases sorted by p (`sortScores`), when the caller has that sort. */
+  sorted?: SortedScores;
   /** Receives each condition the caller should report as a warning. */
   onWarning?: (warning: CalibrationWarning) => void;
 }
@@ -496,20 +522,22 @@ export function calibrationSummary(
       message: 'only one outcome class is present; calibration is limited',
     });
   }
-  const intercept = calibrationIntercept(p, y, level, weights);
+  // the logits once for both fits
+  const { logits } = clampedLogits(p);
+  const intercept = interceptFromLogits(logits, y, level, weights);
   if (intercept.estimate === null) {
     warn({
       code: 'calibration-intercept-unavailable',
       message: `calibration intercept: ${intercept.message}`,
     });
   }
-  const slope = calibrationSlope(p, y, level, weights);
+  const slope = slopeFromLogits(logits, y, level, weights);
   if (slope.estimate === null) {
     warn({ code: 'calibration-slope-unavailable', message: `calibration slope: ${slope.message}` });
   }
   let smooth: SmoothCalibration | null = null;
   try {
-    smooth = smoothCalibration(p, y, { span, weights, surface: options.surface });
+    smooth = smoothCalibration(p, y, { span, weights, surface: options.surface, sorted: options.sorted });
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     warn({ code: 'smooth-calibration-unavailable', message: `smoothed calibration curve: ${error.message}` });
@@ -532,7 +560,7 @@ export function calibrationSummary(
     slope: strip(slope),
     observedExpectedRatio: observedExpectedRatio(p, y, level, weights),
     spiegelhalter: spiegelhalterTest(p, y, weights),
-    bins: calibrationBins(p, y, bins, level, weights),
+    bins: calibrationBins(p, y, bins, level, weights, options.sorted),
     smooth,
   };
 }

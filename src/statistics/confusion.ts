@@ -42,18 +42,31 @@ export interface SortedScores {
 }
 
 export function sortScores(scores: Float64Array): SortedScores {
-  const order = ascendingOrder(scores);
-  const values: number[] = [];
-  const starts: number[] = [];
-  for (let i = 0; i < order.length; i++) {
+  return groupSorted(scores, ascendingOrder(scores));
+}
+
+/**
+ * `sortScores` given the order already (the stable ascending order of `scores`, e.g. merged
+ * from runs sorted by the canonical order): the distinct values and where each begins.
+ */
+export function groupSorted(scores: Float64Array, order: Uint32Array): SortedScores {
+  const n = order.length;
+  let groups = 0;
+  for (let i = 0; i < n; i++) {
+    if (i === 0 || scores[order[i] as number] !== scores[order[i - 1] as number]) groups++;
+  }
+  const values = new Float64Array(groups);
+  const groupStart = new Uint32Array(groups + 1);
+  for (let i = 0, k = -1; i < n; i++) {
     const v = scores[order[i] as number] as number;
-    if (i === 0 || v !== values[values.length - 1]) {
-      values.push(v);
-      starts.push(i);
+    if (k < 0 || v !== values[k]) {
+      k++;
+      values[k] = v;
+      groupStart[k] = i;
     }
   }
-  starts.push(order.length);
-  return { order, values: Float64Array.from(values), groupStart: Uint32Array.from(starts) };
+  groupStart[groups] = n;
+  return { order, values, groupStart };
 }
 
 /**

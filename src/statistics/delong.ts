@@ -6,7 +6,7 @@
  * AUC counts tied positive/negative pairs as one half; the estimates equal pROC's
  * `auc()`, `var(method = "delong")` and `cov(method = "delong")`.
  */
-import { midranks } from './ranks.js';
+import { sortScores, type SortedScores } from './confusion.js';
 
 /** Structural components ("placements") of one model's AUC. */
 export interface DelongPlacements {
@@ -27,23 +27,59 @@ export function delongPlacements(
   negativeScores: Float64Array,
 ): DelongPlacements {
   const m = positiveScores.length;
-  const n = negativeScores.length;
-  const combined = new Float64Array(m + n);
+  const combined = new Float64Array(m + negativeScores.length);
   combined.set(positiveScores, 0);
   combined.set(negativeScores, m);
-  const combinedRanks = midranks(combined);
-  const positiveRanks = midranks(positiveScores);
-  const negativeRanks = midranks(negativeScores);
+  const labels = new Uint8Array(combined.length);
+  labels.fill(1, 0, m);
+  return delongPlacementsOfSorted(sortScores(combined), labels);
+}
+
+/**
+ * Placements of one model from its cases sorted by score (`sortScores`, the one sort the model's
+ * ROC curve is read from) and their labels: `positives` in the order of the positive cases,
+ * `negatives` in that of the negative ones (as `splitByClass` gives them). One walk over the
+ * groups of tied scores gives each case's midrank among all cases and among its own class
+ * (a group occupying positions i…j has midrank (i + j)/2 + 1), then
+ * V10 = (rank − rank among positives)/n and V01 = 1 − (rank − rank among negatives)/m.
+ */
+export function delongPlacementsOfSorted(sorted: SortedScores, labels: Uint8Array): DelongPlacements {
+  const { order, groupStart } = sorted;
+  const total = order.length;
+  const rank = new Float64Array(total);
+  const classRank = new Float64Array(total);
+  let positivesBefore = 0;
+  let negativesBefore = 0;
+  for (let k = 0; k + 1 < groupStart.length; k++) {
+    const start = groupStart[k] as number;
+    const end = groupStart[k + 1] as number;
+    let positivesHere = 0;
+    for (let q = start; q < end; q++) positivesHere += labels[order[q] as number] as number;
+    const negativesHere = end - start - positivesHere;
+    const groupRank = (start + end - 1) / 2 + 1;
+    const positiveRank = (positivesBefore + positivesBefore + positivesHere - 1) / 2 + 1;
+    const negativeRank = (negativesBefore + negativesBefore + negativesHere - 1) / 2 + 1;
+    for (let q = start; q < end; q++) {
+      const i = order[q] as number;
+      rank[i] = groupRank;
+      classRank[i] = labels[i] === 1 ? positiveRank : negativeRank;
+    }
+    positivesBefore += positivesHere;
+    negativesBefore += negativesHere;
+  }
+  const m = positivesBefore;
+  const n = negativesBefore;
   const positives = new Float64Array(m);
   const negatives = new Float64Array(n);
   let rankSum = 0;
-  for (let i = 0; i < m; i++) {
-    const rz = combinedRanks[i] as number;
-    rankSum += rz;
-    positives[i] = (rz - (positiveRanks[i] as number)) / n;
-  }
-  for (let j = 0; j < n; j++) {
-    negatives[j] = 1 - ((combinedRanks[m + j] as number) - (negativeRanks[j] as number)) / m;
+  for (let i = 0, p = 0, q = 0; i < total; i++) {
+    const rz = rank[i] as number;
+    if (labels[i] === 1) {
+      rankSum += rz;
+      positives[p++] = (rz - (classRank[i] as number)) / n;
+    } else {
+      negatives[q++] = 1 - (rz - (classRank[i] as number)) / m;
+    }
   }
   const auc = (rankSum - (m * (m + 1)) / 2) / (m * n);
   return { auc, positives, negatives };

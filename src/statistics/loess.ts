@@ -29,6 +29,7 @@
  * and uses the weights only in the least squares; it does not equal duplication.)
  */
 import { householderStep, trailingNorm } from './householder.js';
+import type { SortedScores } from './confusion.js';
 import { caseWeight, checkCaseWeights } from './resampling/caseWeights.js';
 
 export interface LoessOptions {
@@ -38,6 +39,8 @@ export interface LoessOptions {
   degree?: 0 | 1 | 2;
   /** Case multiplicities; absent = all 1. */
   weights?: Float64Array;
+  /** The cases already sorted by x (`sortScores` of x), when the caller has that sort. */
+  sorted?: SortedScores;
 }
 
 export interface LoessSmoother {
@@ -250,6 +253,7 @@ function sortedByPredictor(
   x: Float64Array,
   y: Float64Array,
   weights: Float64Array | undefined,
+  sorted: SortedScores | undefined,
 ): { xs: Float64Array; ys: Float64Array; ws: Float64Array; unitWeights: boolean } {
   const n = x.length;
   let binary = weights === undefined;
@@ -259,6 +263,7 @@ function sortedByPredictor(
     if (value === 1) events++;
     else if (value !== 0) binary = false;
   }
+  if (binary && sorted?.order.length === n) return binaryFromSorted(y, sorted);
   if (binary) {
     const zeros = new Float64Array(n - events);
     const ones = new Float64Array(events);
@@ -296,6 +301,33 @@ function sortedByPredictor(
   };
 }
 
+/**
+ * `sortedByPredictor`'s result for a 0/1 response without weights, read off the cases' sort
+ * by x: each run of tied x with its zeros first, then its ones (the merge's order above).
+ */
+function binaryFromSorted(
+  y: Float64Array,
+  sorted: SortedScores,
+): { xs: Float64Array; ys: Float64Array; ws: Float64Array; unitWeights: boolean } {
+  const { order, values, groupStart } = sorted;
+  const n = order.length;
+  const xs = new Float64Array(n);
+  const ys = new Float64Array(n);
+  for (let k = 0; k < values.length; k++) {
+    const start = groupStart[k] as number;
+    const end = groupStart[k + 1] as number;
+    const value = values[k] as number;
+    let ones = 0;
+    for (let q = start; q < end; q++) {
+      ones += y[order[q] as number] as number;
+      xs[q] = value;
+    }
+    // (a loop, not fill(): a call per run costs more than the run at 10⁶ cases)
+    for (let q = end - ones; q < end; q++) ys[q] = 1;
+  }
+  return { xs, ys, ws: new Float64Array(n).fill(1), unitWeights: true };
+}
+
 /** Prepares a loess smoother of `y` on `x`; evaluate it with `predict`. */
 export function loessSmoother(x: Float64Array, y: Float64Array, options: LoessOptions): LoessSmoother {
   const { span, weights } = options;
@@ -310,7 +342,7 @@ export function loessSmoother(x: Float64Array, y: Float64Array, options: LoessOp
       throw new RangeError(`loess: case ${i} is not finite`);
     }
   }
-  const { xs, ys, ws, unitWeights } = sortedByPredictor(x, y, weights);
+  const { xs, ys, ws, unitWeights } = sortedByPredictor(x, y, weights, options.sorted);
   let totalWeight = 0;
   for (const w of ws) totalWeight += w;
   const parameters = degree + 1;

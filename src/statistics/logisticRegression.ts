@@ -37,8 +37,12 @@
  * Case weights are prior weights in the likelihood, equal to bootstrap multiplicities
  * (a case of weight 2 counts twice); the start does not depend on them, so integer weights
  * follow the same iterations as duplicated rows.
+ *
+ * The passes over the cases are irlsPasses.ts (any design) and irlsPassesSmall.ts (an
+ * intercept with at most one covariate, the calibration fits: same bits, several times faster).
  */
-import { householderStep, trailingNorm } from './householder.js';
+import { generalPasses, type ActiveCases, type IrlsPasses } from './irlsPasses.js';
+import { smallPasses } from './irlsPassesSmall.js';
 
 export interface LogisticRegressionInput {
   /** Covariate columns, each of the outcome's length (the intercept is not among them). */
@@ -55,6 +59,11 @@ export interface LogisticRegressionInput {
   maxIterations?: number;
   /** Relative deviance change for convergence; default 1e-12. */
   tolerance?: number;
+  /**
+   * `general`: the Householder passes for any design even where the written-out passes for an
+   * intercept and at most one covariate apply (they give the same bits; tests compare them).
+   */
+  passes?: 'general';
 }
 
 export interface LogisticFit {
@@ -74,78 +83,9 @@ export interface LogisticFit {
   message: string | null;
 }
 
-const EPSILON = 2.220446049250313e-16;
-/** R's C_logit_linkinv / C_logit_mu_eta thresholds. */
-const ETA_THRESHOLD = 30;
-const RANK_TOLERANCE = 1e-11;
 const DIVERGING_STEP = 1e-3;
 /** Relative deviance increase treated as rounding noise rather than an overshooting step. */
 const INCREASE_TOLERANCE = 1e-10;
-
-function inverseLogit(eta: number): number {
-  const t = eta < -ETA_THRESHOLD ? EPSILON : eta > ETA_THRESHOLD ? 1 / EPSILON : Math.exp(eta);
-  return t / (1 + t);
-}
-
-function inverseLogitDerivative(eta: number): number {
-  if (eta > ETA_THRESHOLD || eta < -ETA_THRESHOLD) return EPSILON;
-  const onePlusExp = 1 + Math.exp(eta);
-  return Math.exp(eta) / (onePlusExp * onePlusExp);
-}
-
-/** log(1 + eˣ) without overflow or loss of precision. */
-function softplus(x: number): number {
-  return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
-}
-
-/**
- * Binomial deviance contribution of one case, −2·log L, computed exactly from the linear
- * predictor (not from R's clamped μ, which makes R's deviance flat in η beyond |η| > 30).
- */
-function unitDeviance(y: number, eta: number): number {
-  return 2 * softplus(y === 1 ? -eta : eta);
-}
-
-interface QrSolution {
-  coefficients: number[];
-  /** Upper-triangular R (row-major, p × p). */
-  r: number[][];
-  rankDeficient: boolean;
-}
-
-/**
- * Least squares min ‖b − A·β‖ by Householder QR. `a` holds the p columns (length m each)
- * and is overwritten, as is `b`.
- */
-function householderLeastSquares(a: Float64Array[], b: Float64Array): QrSolution {
-  const p = a.length;
-  const m = b.length;
-  const r: number[][] = Array.from({ length: p }, () => new Array<number>(p).fill(0));
-  let rankDeficient = false;
-  const originalNorms = a.map((column) => {
-    let s = 0;
-    for (let i = 0; i < m; i++) s += (column[i] as number) ** 2;
-    return Math.sqrt(s);
-  });
-  for (let j = 0; j < p; j++) {
-    const norm = trailingNorm(a[j] as Float64Array, j);
-    if (!(norm > RANK_TOLERANCE * (originalNorms[j] as number)) || j >= m) {
-      rankDeficient = true;
-      break;
-    }
-    householderStep(a, b, j, norm, r);
-  }
-  const coefficients = new Array<number>(p).fill(0);
-  if (!rankDeficient) {
-    for (let j = p - 1; j >= 0; j--) {
-      let s = b[j] as number;
-      const row = r[j] as number[];
-      for (let k = j + 1; k < p; k++) s -= (row[k] as number) * (coefficients[k] as number);
-      coefficients[j] = s / (row[j] as number);
-    }
-  }
-  return { coefficients, r, rankDeficient };
-}
 
 /** (RᵀR)⁻¹ = R⁻¹R⁻ᵀ for upper-triangular R. */
 function inverseCrossProduct(r: number[][]): number[][] {
@@ -173,21 +113,19 @@ function inverseCrossProduct(r: number[][]): number[][] {
   return covariance;
 }
 
-/**
- * value(i) for each index in `active`, as a typed array. A plain loop: `Float64Array.from` of
- * a 10⁶-element array with a mapping function iterates it through the iterator protocol and
- * took most of a calibration fit's time.
- */
-function gather(active: readonly number[], value: (i: number) => number): Float64Array {
+/** `values` at each index in `active`, as a typed array. */
+function gather(active: Uint32Array, values: ArrayLike<number>): Float64Array {
   const out = new Float64Array(active.length);
-  for (let k = 0; k < active.length; k++) out[k] = value(active[k] as number);
+  for (let k = 0; k < active.length; k++) out[k] = values[active[k] as number] as number;
   return out;
 }
 
-export function fitLogistic(input: LogisticRegressionInput): LogisticFit {
-  const { columns, outcome, offset, intercept, weights } = input;
-  const maxIterations = input.maxIterations ?? 100;
-  const tolerance = input.tolerance ?? 1e-12;
+/**
+ * Checks the input and returns the cases that count (positive weight): the input's own arrays
+ * when every case counts, gathered copies otherwise.
+ */
+function activeCases(input: LogisticRegressionInput): ActiveCases {
+  const { columns, outcome, offset, weights } = input;
   const n = outcome.length;
   for (const column of columns) {
     if (column.length !== n) throw new RangeError('fitLogistic: every column must have the outcome length');
@@ -195,9 +133,8 @@ export function fitLogistic(input: LogisticRegressionInput): LogisticFit {
   if (offset && offset.length !== n) throw new RangeError('fitLogistic: offset length differs from outcome');
   if (weights && weights.length !== n)
     throw new RangeError('fitLogistic: weights length differs from outcome');
-
-  // the cases that count (positive weight), with the design
-  const active: number[] = [];
+  const active = new Uint32Array(n);
+  let m = 0;
   for (let i = 0; i < n; i++) {
     const w = weights ? (weights[i] as number) : 1;
     if (!(w >= 0) || !Number.isFinite(w)) throw new RangeError(`fitLogistic: weight ${i} is ${w}`);
@@ -209,38 +146,53 @@ export function fitLogistic(input: LogisticRegressionInput): LogisticFit {
       if (!Number.isFinite(column[i] as number))
         throw new RangeError(`fitLogistic: covariate ${i} is not finite`);
     }
-    if (w > 0) active.push(i);
+    if (w > 0) active[m++] = i;
   }
-  const m = active.length;
   if (m === 0) throw new RangeError('fitLogistic: no case has a positive weight');
-  const design: Float64Array[] = [];
-  if (intercept) design.push(new Float64Array(m).fill(1));
-  for (const column of columns) design.push(gather(active, (i) => column[i] as number));
-  const p = design.length;
-  const y = gather(active, (i) => outcome[i] as number);
-  const w = gather(active, (i) => (weights ? (weights[i] as number) : 1));
-  const off = gather(active, (i) => (offset ? (offset[i] as number) : 0));
-
-  const eta = new Float64Array(m);
-  const mu = new Float64Array(m);
-  const setLinearPredictor = (beta: readonly number[]): number => {
-    let deviance = 0;
-    for (let i = 0; i < m; i++) {
-      let value = off[i] as number;
-      for (let j = 0; j < p; j++) value += ((design[j] as Float64Array)[i] as number) * (beta[j] as number);
-      eta[i] = value;
-      mu[i] = inverseLogit(value);
-      deviance += (w[i] as number) * unitDeviance(y[i] as number, value);
-    }
-    return deviance;
+  if (m === n) return { m, columns, outcome, offset: offset ?? null, weights: weights ?? null };
+  const kept = active.subarray(0, m);
+  return {
+    m,
+    columns: columns.map((column) => gather(kept, column)),
+    outcome: gather(kept, outcome),
+    offset: offset ? gather(kept, offset) : null,
+    weights: weights ? gather(kept, weights) : null,
   };
+}
 
-  const fittedExtremes = (): boolean => {
-    for (let i = 0; i < m; i++) {
-      const value = mu[i] as number;
-      if (value < 10 * EPSILON || value > 1 - 10 * EPSILON) return true;
-    }
-    return false;
+export function fitLogistic(input: LogisticRegressionInput): LogisticFit {
+  const cases = activeCases(input);
+  const small = input.passes !== 'general' && input.intercept && input.columns.length <= 1;
+  return iterate(small ? smallPasses(cases) : generalPasses(cases, input.intercept), {
+    maxIterations: input.maxIterations ?? 100,
+    tolerance: input.tolerance ?? 1e-12,
+  });
+}
+
+function singularResult(iterations: number, deviance: number): LogisticFit {
+  return {
+    coefficients: null,
+    covariance: null,
+    standardErrors: null,
+    converged: false,
+    iterations,
+    separation: false,
+    singular: true,
+    fittedZeroOrOne: false,
+    deviance,
+    message: 'the design matrix is singular (a covariate is constant or collinear with the others)',
+  };
+}
+
+/** The IRLS iteration over the given passes (see the module comment). */
+function iterate(passes: IrlsPasses, limits: { maxIterations: number; tolerance: number }): LogisticFit {
+  const { p } = passes;
+  const { maxIterations, tolerance } = limits;
+  // the coefficients of the latest linear predictor, so that it is not evaluated twice
+  let evaluatedAt: readonly number[] | null = null;
+  const setLinearPredictor = (beta: readonly number[]): number => {
+    evaluatedAt = beta;
+    return passes.setLinearPredictor(beta);
   };
 
   if (p === 0) {
@@ -253,59 +205,26 @@ export function fitLogistic(input: LogisticRegressionInput): LogisticFit {
       iterations: 0,
       separation: false,
       singular: false,
-      fittedZeroOrOne: fittedExtremes(),
+      fittedZeroOrOne: passes.fittedExtremes(),
       deviance,
       message: null,
     };
   }
 
-  const singularResult = (iterations: number, deviance: number): LogisticFit => ({
-    coefficients: null,
-    covariance: null,
-    standardErrors: null,
-    converged: false,
-    iterations,
-    separation: false,
-    singular: true,
-    fittedZeroOrOne: false,
-    deviance,
-    message: 'the design matrix is singular (a covariate is constant or collinear with the others)',
-  });
-
   // start: μ = (y + ½)/2, η = logit μ (the offset enters through the working response)
-  let devianceOld = 0;
-  for (let i = 0; i < m; i++) {
-    const start = ((y[i] as number) + 0.5) / 2;
-    eta[i] = Math.log(start / (1 - start));
-    mu[i] = start;
-    devianceOld += (w[i] as number) * unitDeviance(y[i] as number, eta[i] as number);
-  }
-
+  let devianceOld = passes.start();
   let beta: number[] | null = null;
   let deviance = devianceOld;
   let converged = false;
   let iterations = 0;
   let lastStep = Number.POSITIVE_INFINITY;
   let stalled = false;
-  const workingColumns = design.map((column) => new Float64Array(column.length));
-  const workingResponse = new Float64Array(m);
 
   for (let iteration = 1; iteration <= maxIterations; iteration++) {
     iterations = iteration;
-    for (let i = 0; i < m; i++) {
-      const derivative = inverseLogitDerivative(eta[i] as number);
-      const muI = mu[i] as number;
-      const variance = muI * (1 - muI);
-      const z = (eta[i] as number) - (off[i] as number) + ((y[i] as number) - muI) / derivative;
-      const rootWeight = Math.sqrt(((w[i] as number) * derivative * derivative) / variance);
-      workingResponse[i] = rootWeight * z;
-      for (let j = 0; j < p; j++) {
-        (workingColumns[j] as Float64Array)[i] = rootWeight * ((design[j] as Float64Array)[i] as number);
-      }
-    }
-    const solution = householderLeastSquares(workingColumns, workingResponse);
-    if (solution.rankDeficient) return singularResult(iteration, deviance);
-    let candidate = solution.coefficients;
+    const solution = passes.solve();
+    if (solution === null) return singularResult(iteration, deviance);
+    let candidate = solution;
     let candidateDeviance = setLinearPredictor(candidate);
     if (beta !== null) {
       const previous = beta;
@@ -342,25 +261,17 @@ export function fitLogistic(input: LogisticRegressionInput): LogisticFit {
   }
 
   const coefficients = beta ?? new Array<number>(p).fill(0);
-  deviance = setLinearPredictor(coefficients);
+  // η and μ at the returned coefficients (the latest evaluation unless no step was taken)
+  if (evaluatedAt !== coefficients) deviance = setLinearPredictor(coefficients);
   const separation = lastStep > DIVERGING_STEP;
-  const fittedZeroOrOne = fittedExtremes();
+  const fittedZeroOrOne = passes.fittedExtremes();
 
   // inverse Fisher information at the final coefficients
-  for (let i = 0; i < m; i++) {
-    const derivative = inverseLogitDerivative(eta[i] as number);
-    const muI = mu[i] as number;
-    const rootWeight = Math.sqrt(((w[i] as number) * derivative * derivative) / (muI * (1 - muI)));
-    workingResponse[i] = 0;
-    for (let j = 0; j < p; j++) {
-      (workingColumns[j] as Float64Array)[i] = rootWeight * ((design[j] as Float64Array)[i] as number);
-    }
-  }
-  const information = householderLeastSquares(workingColumns, workingResponse);
+  const factor = passes.informationFactor();
   let covariance: number[][] | null = null;
   let standardErrors: number[] | null = null;
-  if (!information.rankDeficient) {
-    covariance = inverseCrossProduct(information.r);
+  if (factor !== null) {
+    covariance = inverseCrossProduct(factor);
     standardErrors = covariance.map((row, j) => Math.sqrt(row[j] as number));
     const finite = covariance.every((row) => row.every((value) => Number.isFinite(value)));
     if (!finite) {

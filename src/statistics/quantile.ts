@@ -9,8 +9,10 @@
  * value repeated `weight` times: n becomes Σ weights and x₍ⱼ₎ is the value whose cumulative
  * weight first reaches j. Integer weights therefore reproduce duplicated rows exactly.
  */
+import type { SortedScores } from './confusion.js';
 import { ascendingOrder } from './ranks.js';
 import { caseWeight, checkCaseWeights } from './resampling/caseWeights.js';
+import { orderStatistics } from './selection.js';
 
 /** Type-7 quantiles of `values` at each of `probabilities` (each in [0, 1]). */
 export function quantilesType7(
@@ -19,7 +21,18 @@ export function quantilesType7(
   weights?: Float64Array,
 ): number[] {
   checkCaseWeights(weights, values.length);
-  if (weights === undefined) return unweightedQuantiles(Float64Array.from(values).sort(), probabilities);
+  if (weights === undefined) {
+    const n = values.length;
+    if (n === 0) throw new RangeError('quantile of an empty sample');
+    const wanted = probabilities.flatMap((probability) => {
+      if (!(probability >= 0 && probability <= 1))
+        throw new RangeError(`quantile: probability ${probability}`);
+      const index = 1 + Math.max(n - 1, 0) * probability;
+      return [Math.floor(index) - 1, Math.ceil(index) - 1];
+    });
+    const selected = orderStatistics(Float64Array.from(values), wanted);
+    return unweightedQuantiles(n, (j) => selected.get(j) as number, probabilities);
+  }
   const order = ascendingOrder(values);
   const sorted: number[] = [];
   const cumulative: number[] = [];
@@ -68,17 +81,43 @@ export function quantileType7(
   return quantilesType7(values, [probability], weights)[0] as number;
 }
 
-/** Type-7 quantiles of values already sorted ascending, all of weight 1 (same arithmetic as above). */
-function unweightedQuantiles(sorted: Float64Array, probabilities: readonly number[]): number[] {
-  const n = sorted.length;
+/**
+ * Type-7 quantiles of the scores a model's cases were sorted by (`sortScores`), all of weight
+ * 1: the order statistics are read off the sorted groups, with no further sort.
+ */
+export function quantilesOfSorted(sorted: SortedScores, probabilities: readonly number[]): number[] {
+  const { values, groupStart } = sorted;
+  // x₍ⱼ₊₁₎: the value of the group holding position j
+  const at = (j: number): number => {
+    let lo = 0;
+    let hi = values.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if ((groupStart[mid] as number) <= j) lo = mid;
+      else hi = mid - 1;
+    }
+    return values[lo] as number;
+  };
+  return unweightedQuantiles(sorted.order.length, at, probabilities);
+}
+
+/**
+ * Type-7 quantiles of n values of weight 1, given x₍ⱼ₊₁₎ (0-based j) for the positions
+ * needed (same arithmetic as above).
+ */
+function unweightedQuantiles(
+  n: number,
+  orderStatistic: (j: number) => number,
+  probabilities: readonly number[],
+): number[] {
   if (n === 0) throw new RangeError('quantile of an empty sample');
   return probabilities.map((probability) => {
     if (!(probability >= 0 && probability <= 1)) throw new RangeError(`quantile: probability ${probability}`);
     const index = 1 + Math.max(n - 1, 0) * probability;
     const lower = Math.floor(index);
     const upper = Math.ceil(index);
-    const atLower = sorted[lower - 1] as number;
-    const atUpper = sorted[upper - 1] as number;
+    const atLower = orderStatistic(lower - 1);
+    const atUpper = orderStatistic(upper - 1);
     if (index > lower && atUpper !== atLower) {
       const fraction = index - lower;
       return (1 - fraction) * atLower + fraction * atUpper;

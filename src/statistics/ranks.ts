@@ -1,12 +1,24 @@
 /**
  * Sorting helpers shared by the ROC and DeLong kernels.
  */
+import { sortByDouble } from './radixSort.js';
 
-/** Indices that sort `values` ascending (stable, so equal values keep input order). */
+/** Below this many values a comparator sort is quicker than the radix sort's 4 × 65,536 buckets. */
+const RADIX_FROM = 4096;
+
+/**
+ * Indices that sort `values` ascending (stable, so equal values keep input order; −0 equals
+ * +0): a radix sort of the values' bits (radixSort.ts) for large arrays without NaN, a
+ * comparator sort otherwise — the same permutation either way.
+ */
 export function ascendingOrder(values: ArrayLike<number>): Uint32Array {
-  const order = new Uint32Array(values.length);
-  for (let i = 0; i < order.length; i++) order[i] = i;
-  order.sort((a, b) => (values[a] as number) - (values[b] as number) || a - b);
+  const n = values.length;
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  let hasNaN = false;
+  for (let i = 0; i < n && !hasNaN; i++) hasNaN = Number.isNaN(values[i] as number);
+  if (n >= RADIX_FROM && !hasNaN) sortByDouble(order, values);
+  else order.sort((a, b) => (values[a] as number) - (values[b] as number) || a - b);
   return order;
 }
 

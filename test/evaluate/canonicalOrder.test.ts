@@ -2,7 +2,8 @@
 // model's score, subgroup values, id; ties by row), on generated data with many ties.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalOrder } from '../../src/evaluate/canonicalOrder.js';
+import { canonicalOrder, firstScoreOrder, inCanonicalOrder } from '../../src/evaluate/canonicalOrder.js';
+import { ascendingOrder } from '../../src/statistics/ranks.js';
 import type { CaseData } from '../../src/load/loadStudy.js';
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -82,6 +83,19 @@ describe('canonicalOrder', () => {
     fc.assert(
       fc.property(cases, (data) => {
         expect(Array.from(canonicalOrder(data))).toEqual(comparatorOrder(data));
+      }),
+      { numRuns: 120 },
+    );
+  });
+
+  it("gives the first model's sort order by merging the outcome runs (no clusters)", () => {
+    fc.assert(
+      fc.property(cases, (data) => {
+        const canonical = inCanonicalOrder(data);
+        const merged = firstScoreOrder(canonical);
+        if (data.clusters) return;
+        expect(merged).not.toBeNull();
+        expect(merged).toEqual(ascendingOrder(canonical.scores[0] as Float64Array));
       }),
       { numRuns: 120 },
     );

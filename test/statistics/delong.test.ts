@@ -2,7 +2,13 @@
 // and of DeLong et al.'s (1988) placements and covariance, on random inputs with and
 // without ties. pROC agreement is checked in discrimination.reference.test.ts.
 import { describe, expect, it } from 'vitest';
-import { delongCovariance, delongPlacements, delongVariance } from '../../src/statistics/delong.js';
+import {
+  delongCovariance,
+  delongPlacements,
+  delongPlacementsOfSorted,
+  delongVariance,
+} from '../../src/statistics/delong.js';
+import { midranks } from '../../src/statistics/ranks.js';
 import { aucFromCurve, rocCurve, sortScores, weightedRocCurve } from '../../src/statistics/rocCurve.js';
 import { randomScores, seededUniform } from '../helpers/random.js';
 
@@ -74,5 +80,59 @@ describe('AUC and DeLong kernels agree with brute force', () => {
     const expected = rocCurve(Float64Array.from(duplicatedScores), Uint8Array.from(duplicatedLabels));
     const weighted = weightedRocCurve(sortScores(scores), labels, weights);
     expect(aucFromCurve(weighted)).toBeCloseTo(aucFromCurve(expected), 12);
+  });
+});
+
+/** Sun & Xu's (2014) algorithm as first written: three separate midrank sorts. */
+function threeSortPlacements(positiveScores: Float64Array, negativeScores: Float64Array) {
+  const m = positiveScores.length;
+  const n = negativeScores.length;
+  const combined = new Float64Array(m + n);
+  combined.set(positiveScores, 0);
+  combined.set(negativeScores, m);
+  const combinedRanks = midranks(combined);
+  const positiveRanks = midranks(positiveScores);
+  const negativeRanks = midranks(negativeScores);
+  const positives = new Float64Array(m);
+  const negatives = new Float64Array(n);
+  let rankSum = 0;
+  for (let i = 0; i < m; i++) {
+    const rz = combinedRanks[i] as number;
+    rankSum += rz;
+    positives[i] = (rz - (positiveRanks[i] as number)) / n;
+  }
+  for (let j = 0; j < n; j++) {
+    negatives[j] = 1 - ((combinedRanks[m + j] as number) - (negativeRanks[j] as number)) / m;
+  }
+  return { auc: (rankSum - (m * (m + 1)) / 2) / (m * n), positives, negatives };
+}
+
+describe("placements from the model's one sort", () => {
+  it.each([
+    [11, 300, 700, 2],
+    [12, 3000, 7000, 3],
+    [13, 2500, 2600, undefined],
+    [14, 1, 1, 0],
+  ] as const)('seed %i: bit for bit the three-sort placements', (seed, m, n, decimals) => {
+    const { positives, negatives } = randomScores(seed, m, n, decimals);
+    // the cases interleaved, as in a data file
+    const uniform = seededUniform(seed + 50);
+    const scores: number[] = [];
+    const labels: number[] = [];
+    let p = 0;
+    let q = 0;
+    while (p < m || q < n) {
+      if (q >= n || (p < m && uniform() < m / (m + n))) {
+        scores.push(positives[p++] as number);
+        labels.push(1);
+      } else {
+        scores.push(negatives[q++] as number);
+        labels.push(0);
+      }
+    }
+    const fromSort = delongPlacementsOfSorted(sortScores(Float64Array.from(scores)), Uint8Array.from(labels));
+    const expected = threeSortPlacements(positives, negatives);
+    expect(fromSort).toEqual(expected);
+    expect(delongPlacements(positives, negatives)).toEqual(expected);
   });
 });

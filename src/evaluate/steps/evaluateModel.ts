@@ -3,13 +3,12 @@
  * AUCs, the ROC and precision–recall curves, the operating points, and for probabilities
  * calibration and decision curves.
  */
-import type { DelongPlacements } from '../../statistics/delong.js';
+import { delongPlacementsOfSorted, type DelongPlacements } from '../../statistics/delong.js';
 import { maximumF1FromCurve } from '../../statistics/averagePrecision.js';
 import { calibrationSummary } from '../../statistics/calibration.js';
 import { decisionCurveFromCurve, npvAtPrevalence, ppvAtPrevalence } from '../../statistics/decisionCurve.js';
-import { averagePrecisionFromCurve, type RocCurve } from '../../statistics/rocCurve.js';
+import { averagePrecisionFromCurve, type RocCurve, type SortedScores } from '../../statistics/rocCurve.js';
 import type { ModelResult, OperatingPointResult } from '../../results/results.js';
-import { splitByClass } from '../casesByClass.js';
 import { calibrationResult } from '../calibrationResult.js';
 import type { EvaluationContext } from '../context.js';
 import { aucResult, partialAucResults } from '../discrimination.js';
@@ -105,6 +104,7 @@ function probabilityResults(
     bins: settings.calibration.bins,
     span: settings.calibration.span,
     surface: settings.calibration.surface,
+    sorted: context.sorted[m],
     onWarning: (warning) => calibrationWarning(warnings, model, warning),
   });
   return { ...decisionCurves, calibration: calibrationResult(summary) };
@@ -129,7 +129,7 @@ export function evaluateModel(
   const { labels, level } = context;
   const curve = context.curves[m] as RocCurve;
   const { auc, placements } = aucResult(
-    splitByClass(scores, labels),
+    { placements: delongPlacementsOfSorted(context.sorted[m] as SortedScores, labels) },
     { level, method: context.settings.intervals.auc },
     context.varianceMethod,
   );

@@ -7,8 +7,14 @@ import type { CaseData, Study } from '../../load/loadStudy.js';
 import type { McnemarVariant } from '../../statistics/paired/mcnemar.js';
 import type { ProportionMethod } from '../../statistics/proportionIntervals.js';
 import { thresholdGrid } from '../../statistics/decisionCurve.js';
-import { sortScores, weightedRocCurve, type RocCurve } from '../../statistics/rocCurve.js';
-import { inCanonicalOrder } from '../canonicalOrder.js';
+import {
+  groupSorted,
+  sortScores,
+  weightedRocCurve,
+  type RocCurve,
+  type SortedScores,
+} from '../../statistics/rocCurve.js';
+import { firstScoreOrder, inCanonicalOrder } from '../canonicalOrder.js';
 import type { EvaluationContext } from '../context.js';
 import { chooseThreshold, thresholdRule } from '../operatingPoints.js';
 import { aucVarianceMethod } from '../subsets.js';
@@ -27,8 +33,8 @@ export function comparisonPairs(study: Study): [number, number][] {
   return spec.map(([a, b]) => [ids.indexOf(a), ids.indexOf(b)]);
 }
 
-function curvesOf(data: CaseData): RocCurve[] {
-  return data.scores.map((scores) => weightedRocCurve(sortScores(scores), data.labels));
+function curvesOf(data: CaseData, sorted: readonly SortedScores[] = data.scores.map(sortScores)): RocCurve[] {
+  return sorted.map((order) => weightedRocCurve(order, data.labels));
 }
 
 export function resolveSettings(study: Study, warnings: WarningLog): EvaluationContext {
@@ -43,7 +49,12 @@ export function resolveSettings(study: Study, warnings: WarningLog): EvaluationC
   sampleWarnings(warnings, { dropped: data.dropped, ...sample });
 
   const rules = settings.operatingPoints.map(thresholdRule);
-  const curves = curvesOf(data);
+  // the first model's order merged from the canonical order's outcome runs; the others sorted
+  const first = firstScoreOrder(data);
+  const sorted = data.scores.map((scores, m) =>
+    m === 0 && first ? groupSorted(scores, first) : sortScores(scores),
+  );
+  const curves = curvesOf(data, sorted);
   const validationCurves = study.validation ? curvesOf(study.validation) : null;
   const thresholds = curves.map((curve, m) =>
     rules.map((rule) =>
@@ -69,6 +80,7 @@ export function resolveSettings(study: Study, warnings: WarningLog): EvaluationC
     rules,
     grid: thresholdGrid(settings.decisionCurve.from, settings.decisionCurve.to, settings.decisionCurve.by),
     pairs: comparisonPairs(study),
+    sorted,
     curves,
     thresholds,
     fromValidation: validationCurves !== null,
