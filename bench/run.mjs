@@ -12,7 +12,7 @@
 // call; dxreport after warm-up runs, its worker threads started). Timings on a loaded machine
 // are unreliable: the load average is printed; rerun when it is low.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -78,13 +78,43 @@ const r = spawnSync('Rscript', ['-e', rScript], { encoding: 'utf8' });
 const wholeRuns = { dxreport: [], pROC: [] };
 const rWhole = `suppressMessages(library(pROC)); d <- read.csv("examples/bone-tumour/predictions.csv"); r <- roc(d$malignant, d$tl_score, levels = c(0, 1), direction = "<", quiet = TRUE); set.seed(1); invisible(ci.auc(r, method = "bootstrap", boot.n = ${REPLICATES}, progress = "none"))`;
 const outDir = mkdtempSync(path.join(tmpdir(), 'dxreport-bench-'));
+// CPU seconds (user + system, children included) from /usr/bin/time when present: on a shared
+// machine they vary far less than wall time
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+const wholeCpu = { dxreport: [], pROC: [] };
+function oneShot(command, commandArgs) {
+  const start = performance.now();
+  const run = TIME
+    ? spawnSync(TIME, ['-f', '@@ %U %S', command, ...commandArgs], { encoding: 'utf8' })
+    : spawnSync(command, commandArgs, { encoding: 'utf8' });
+  const wall = (performance.now() - start) / 1000;
+  const line = TIME ? run.stderr.split('\n').find((l) => l.startsWith('@@ ')) : null;
+  const cpu = line
+    ? line
+        .slice(3)
+        .split(' ')
+        .map(Number)
+        .reduce((a, b) => a + b, 0)
+    : NaN;
+  return { ok: run.status === 0, wall, cpu };
+}
 for (let i = 0; i < 5; i++) {
-  let start = performance.now();
-  spawnSync(process.execPath, ['dist/bundle/cli.js', 'report', STUDY, '--out', outDir, '--format', 'json']);
-  wholeRuns.dxreport.push((performance.now() - start) / 1000);
-  start = performance.now();
-  const whole = spawnSync('Rscript', ['-e', rWhole]);
-  if (whole.status === 0) wholeRuns.pROC.push((performance.now() - start) / 1000);
+  const dx = oneShot(process.execPath, [
+    'dist/bundle/cli.js',
+    'report',
+    STUDY,
+    '--out',
+    outDir,
+    '--format',
+    'json',
+  ]);
+  wholeRuns.dxreport.push(dx.wall);
+  wholeCpu.dxreport.push(dx.cpu);
+  const whole = oneShot('Rscript', ['-e', rWhole]);
+  if (whole.ok) {
+    wholeRuns.pROC.push(whole.wall);
+    wholeCpu.pROC.push(whole.cpu);
+  }
 }
 rmSync(outDir, { recursive: true, force: true });
 const loadAfter = loadavg()[0];
@@ -119,6 +149,13 @@ const wholeR = median(wholeRuns.pROC);
 console.log(
   `whole process, one shot (medians of 5): dxreport report --format json ${ms(wholeDx)}; Rscript pROC bootstrap of one AUC ${ms(wholeR)} → ratio ${(wholeR / wholeDx).toFixed(1)}× (target ≥ 4×)`,
 );
+if (TIME) {
+  const cpuDx = median(wholeCpu.dxreport);
+  const cpuR = median(wholeCpu.pROC);
+  console.log(
+    `  CPU (user + system, medians of 5): dxreport ${ms(cpuDx)}; pROC ${ms(cpuR)} → ratio ${(cpuR / cpuDx).toFixed(1)}×`,
+  );
+}
 console.log(`pROC ci.auc(method = "bootstrap", boot.n = ${REPLICATES}), one model's AUC: ${ms(pROCSeconds)}`);
 console.log('ratios (pROC time / dxreport time; issue 3 target ≥ 20×):');
 for (const [label, seconds] of rows.slice(1)) {

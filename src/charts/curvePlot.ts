@@ -5,7 +5,7 @@
  * operating-point legends stacked under the plot.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { OperatingPointEntry } from './data.js';
+import { drawnPolyline, type OperatingPointEntry } from './data.js';
 import {
   CROWDED_PX,
   clipPolyline,
@@ -180,7 +180,11 @@ export function curvePlot(input: CurvePlotInput): {
     ...input.references,
     box !== null && zoomOutline(box, xField, yField),
     {
-      data: { values: series.flatMap((s) => rows(s.label, s.vertices)) },
+      data: {
+        values: series.flatMap((s) =>
+          rows(s.label, drawnPolyline(s.vertices, { pxPerUnit: SIZE.square, plotPx: SIZE.square })),
+        ),
+      },
       mark: { type: 'line', strokeWidth: 2, interpolate: 'linear' },
       encoding: { x, y, color, order: { field: 'order', type: 'quantitative' } },
     },
@@ -191,8 +195,15 @@ export function curvePlot(input: CurvePlotInput): {
 
   const margin = 14;
   const left = input.insetCorner === 'bottom-right' ? SIZE.square - SIZE.inset - margin : margin + 22;
+  // simplified at the inset's own scale (it enlarges the box), so it keeps the same tolerance in px
+  const insetScale = {
+    pxPerUnit: SIZE.inset / Math.max(box.x1 - box.x0, box.y1 - box.y0),
+    plotPx: SIZE.square,
+  };
   const curves = series.flatMap((s, i) =>
-    clipPolyline(s.vertices, box).flatMap((run, k) => rows(s.label, run, { run: `${i}-${k}` })),
+    clipPolyline(drawnPolyline(s.vertices, insetScale), box).flatMap((run, k) =>
+      rows(s.label, run, { run: `${i}-${k}` }),
+    ),
   );
   const inset = insetLayer({
     box,

@@ -76,6 +76,75 @@ export function simplifyPolyline<T>(
   return kept;
 }
 
+/**
+ * Curves with more vertices than this per px of the plot's side are simplified for drawing
+ * (below it a curve is drawn vertex for vertex, as computed).
+ */
+export const DRAWN_VERTICES_PER_PX = 2;
+
+/** Largest distance, in px of the plot, between a simplified drawn curve and the computed one. */
+export const DRAWN_TOLERANCE_PX = 0.1;
+
+/**
+ * The polyline to draw on a plot of `pxPerUnit` px per data unit (the same in x and y): the
+ * vertices themselves while there are at most `DRAWN_VERTICES_PER_PX` per px of `plotPx`,
+ * else the Ramer–Douglas–Peucker simplification (Ramer 1972; Douglas & Peucker 1973,
+ * Cartographica 10:112) with tolerance `DRAWN_TOLERANCE_PX`: every dropped vertex lies within
+ * the tolerance of the segment that replaces it, so (distance to a segment being convex) the
+ * whole drawn curve is within `DRAWN_TOLERANCE_PX` of the computed one — a tenth of a pixel,
+ * a third of a device pixel in the 300-dpi PNG. The first and last vertices are kept.
+ * results.json keeps every computed point; only the figures' specs hold the simplified curve.
+ */
+export function drawnPolyline<T extends { x: number; y: number }>(
+  points: T[],
+  { pxPerUnit, plotPx }: { pxPerUnit: number; plotPx: number },
+): T[] {
+  if (points.length <= DRAWN_VERTICES_PER_PX * plotPx) return points;
+  return simplifyWithin(points, DRAWN_TOLERANCE_PX / pxPerUnit);
+}
+
+/** Ramer–Douglas–Peucker with an explicit stack (no recursion depth limit): vertices within `tolerance`. */
+export function simplifyWithin<T extends { x: number; y: number }>(points: T[], tolerance: number): T[] {
+  const n = points.length;
+  if (n < 3) return points.slice();
+  const keep = new Uint8Array(n);
+  keep[0] = 1;
+  keep[n - 1] = 1;
+  const stack: number[] = [0, n - 1];
+  while (stack.length > 0) {
+    const last = stack.pop() as number;
+    const first = stack.pop() as number;
+    let farthest = -1;
+    let largest = tolerance;
+    const a = points[first] as T;
+    const b = points[last] as T;
+    for (let i = first + 1; i < last; i++) {
+      const d = segmentDistance(points[i] as T, a, b);
+      if (d > largest) {
+        largest = d;
+        farthest = i;
+      }
+    }
+    if (farthest < 0) continue;
+    keep[farthest] = 1;
+    stack.push(first, farthest, farthest, last);
+  }
+  return points.filter((_, i) => keep[i] === 1);
+}
+
+/** Euclidean distance from p to the segment a–b. */
+function segmentDistance(
+  p: { x: number; y: number },
+  a: { x: number; y: number },
+  b: { x: number; y: number },
+): number {
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  const length2 = dx * dx + dy * dy;
+  const t = length2 > 0 ? Math.min(1, Math.max(0, ((p.x - a.x) * dx + (p.y - a.y) * dy) / length2)) : 0;
+  return Math.hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
+}
+
 export interface RocVertex {
   fpr: number;
   tpr: number;

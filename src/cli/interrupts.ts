@@ -7,7 +7,9 @@
  * The handlers are installed only around the asynchronous part of a run (writing, the PDF):
  * a handler runs only when the event loop is free, so installed during the synchronous
  * evaluation it would hold back Ctrl-C until the bootstrap ended. Killed there by the default
- * action, a run leaves at most its lock, which the next run finds stale and takes over.
+ * action, a run leaves at most its lock, which the next run finds stale and takes over, and,
+ * when a PDF was asked for, the profile folder of the browser started ahead (the browser
+ * itself exits when its pipe closes), which the next PDF run removes.
  */
 import { constants } from 'node:os';
 import { runInterruptCleanups } from '../output/interruptCleanup.js';

@@ -15,12 +15,13 @@ import { writeFullCurves } from '../output/fullCurves.js';
 import { lockOutput } from '../output/outputLock.js';
 import { resolveOutputTarget, type OutputTarget } from '../output/outputTarget.js';
 import { writeIntoFolder } from '../output/stagedWrite.js';
-import type { Paper } from '../pdf/printPdf.js';
+import type { Paper, PdfPrinter } from '../pdf/printPdf.js';
 import { reportDate, writeReport, type OutputFormat } from '../report/writeReport.js';
 import { checkBootstrapMemory, DEFAULT_BOOTSTRAP_GIGABYTES, parseGigabytes } from './bootstrapMemory.js';
 import { EXIT_STRICT, failWith, printWarnings, StrictWarningsError, UsageError } from './fail.js';
 import { cleanUpOnInterrupt } from './interrupts.js';
 import { startProgress, type Progress } from './progress.js';
+import { timeSteps } from './stepTimings.js';
 import { chooseThreads, parseThreads, threadsNotice } from './threads.js';
 
 const FORMATS: readonly OutputFormat[] = ['json', 'html', 'pdf'];
@@ -64,6 +65,7 @@ export interface ReportCliOptions {
   strict?: boolean;
   bootstrapMemory: number;
   fullCurves?: boolean;
+  timings?: boolean;
   debug?: boolean;
 }
 
@@ -128,7 +130,11 @@ function evaluateStudy(
 async function writeOutputs(
   { study, results }: { study: Study; results: Results },
   target: OutputTarget,
-  options: ReportCliOptions & { formats: Set<OutputFormat>; progress: Progress },
+  options: ReportCliOptions & {
+    formats: Set<OutputFormat>;
+    progress: Progress;
+    pdfPrinter: PdfPrinter | null;
+  },
 ) {
   const notices: string[] = [];
   let pdf = 'not requested';
@@ -141,6 +147,7 @@ async function writeOutputs(
         ...(options.templateDir ? { templateDir: options.templateDir } : {}),
         onNotice: (line) => notices.push(line),
         onStep: options.progress.step,
+        ...(options.pdfPrinter ? { pdfPrinter: options.pdfPrinter } : {}),
       });
       pdf = written.pdf;
       if (options.fullCurves) writeFullCurves(dir, study);
@@ -166,20 +173,37 @@ function say(line: string): void {
   console.error(`dxreport: ${line}`);
 }
 
+/**
+ * Chromium started now, when a PDF is wanted and a browser is found: it boots in its own
+ * processes while the study is read and evaluated (about 1–3 s of start-up off the run).
+ */
+async function startPrinterEarly(formats: Set<OutputFormat>): Promise<PdfPrinter | null> {
+  if (!formats.has('pdf')) return null;
+  const [{ findBrowser }, { startPdfPrinter }] = await Promise.all([
+    import('../pdf/findBrowser.js'),
+    import('../pdf/printPdf.js'),
+  ]);
+  const browser = findBrowser();
+  return browser ? startPdfPrinter(browser) : null;
+}
+
 async function report(studyFile: string, options: ReportCliOptions) {
   const formats = checkOptions(options);
   reportDate(); // a malformed SOURCE_DATE_EPOCH is refused before the work
   const target = resolveOutputTarget(options.out, [studyFile]);
   const lock = lockOutput(target.real, options.out);
-  const progress = startProgress();
+  const timings = options.timings ? timeSteps(startProgress()) : null;
+  const progress = timings?.progress ?? startProgress();
+  let pdfPrinter: PdfPrinter | null = null;
   try {
+    pdfPrinter = await startPrinterEarly(formats);
     const evaluated = evaluateStudy(studyFile, options, progress);
     const { results } = evaluated;
     if (options.strict && results.warnings.length > 0) {
       progress.stop();
       throw new StrictWarningsError(results.warnings);
     }
-    const outcome = await writeOutputs(evaluated, target, { ...options, formats, progress });
+    const outcome = await writeOutputs(evaluated, target, { ...options, formats, progress, pdfPrinter });
     progress.stop();
     const main = ['results.json', 'report.html', 'report.pdf'].filter((f) => outcome.files.includes(f));
     say(`wrote ${main.map((f) => path.join(options.out, f)).join(', ') || options.out}`);
@@ -190,7 +214,9 @@ async function report(studyFile: string, options: ReportCliOptions) {
       );
     }
     printWarnings(results.warnings);
+    if (timings) say(timings.summary());
   } finally {
+    pdfPrinter?.close();
     progress.stop();
     lock.release();
   }
@@ -232,6 +258,7 @@ export function registerReport(program: Command): void {
       parseMaxInputSize,
     )
     .option('--full-curves', 'also write every ROC and precision–recall point as CSV (curves/)')
+    .option('--timings', 'print how long each step took, wall and CPU seconds (stderr, at the end)')
     .option('--debug', 'print stack traces on errors')
     .addHelpText(
       'after',

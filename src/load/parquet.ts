@@ -6,15 +6,28 @@
  * through hyparquet's synchronous column reader directly, one column chunk per row group.
  * Row numbers in messages count data rows from 1 (there is no header line).
  */
+import { createRequire } from 'node:module';
 import { parquetMetadata, parquetSchema } from 'hyparquet';
-import type { DecodedArray, FileMetaData } from 'hyparquet';
+import type { Compressors, DecodedArray, FileMetaData } from 'hyparquet';
 import { readColumn } from 'hyparquet/src/column.js';
 import { DEFAULT_PARSERS } from 'hyparquet/src/convert.js';
 import { getTreePath, isFlatColumn } from 'hyparquet/src/schema.js';
-import { compressors } from 'hyparquet-compressors';
 import { hashText, MISSING_TOKENS, type CaseColumn, type CaseTable, type TableSource } from './caseTable.js';
 import { parseDecimalText, type DecimalSeparator } from './decimal.js';
 import { InputError } from './errors.js';
+
+let compressors: Compressors | undefined;
+
+/**
+ * The decompressors, loaded with the first Parquet column read rather than with dxreport:
+ * hyparquet-compressors compiles its WebAssembly snappy decoder as it loads (≈ 0.1 s), which
+ * every CSV run would pay. `require` of an ES module is synchronous (Node ≥ 20.19).
+ */
+function parquetCompressors(): Compressors {
+  compressors ??= (createRequire(import.meta.url)('hyparquet-compressors') as { compressors: Compressors })
+    .compressors;
+  return compressors;
+}
 
 type Value = unknown;
 
@@ -120,7 +133,7 @@ export function parquetSource(bytes: Uint8Array, file: string): TableSource {
               schemaPath,
               type: meta.type,
               codec: meta.codec,
-              compressors,
+              compressors: parquetCompressors(),
               parsers: DEFAULT_PARSERS,
               utf8: true,
             },

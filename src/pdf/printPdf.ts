@@ -11,7 +11,7 @@
  * by the next PDF run when dxreport was killed.
  */
 import { tmpdir } from 'node:os';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { onInterrupt } from '../output/interruptCleanup.js';
 import { createOwnedTemp, removeStaleOwnedTemps } from '../output/ownedTemp.js';
 import { setPdfDates } from './pdfDates.js';
@@ -46,7 +46,8 @@ const CHROMIUM_FLAGS = [
 
 const PROFILE_PREFIX = 'dxreport-chromium-';
 
-async function printPage(browser: Browser, html: string, paper: Paper): Promise<Uint8Array> {
+/** A fresh page, offline for real: JavaScript off, offline mode, every request but data: refused. */
+async function offlinePage(browser: Browser): Promise<Page> {
   const page = await browser.newPage();
   await page.setJavaScriptEnabled(false);
   await page.setOfflineMode(true);
@@ -56,6 +57,10 @@ async function printPage(browser: Browser, html: string, paper: Paper): Promise<
     if (url.startsWith('data:') || url === 'about:blank') void request.continue();
     else void request.abort('blockedbyclient');
   });
+  return page;
+}
+
+async function printPage(page: Page, html: string, paper: Paper): Promise<Uint8Array> {
   await page.setContent(html, { waitUntil: 'load' });
   await page.emulateMediaType('print');
   return page.pdf({
@@ -84,17 +89,34 @@ function killBrowser(browser: Browser): void {
   }
 }
 
-export async function printPdf(html: string, options: PdfOptions): Promise<Uint8Array> {
+/** A browser started ahead of the printing (while the study is evaluated), and what prints with it. */
+export interface PdfPrinter {
+  /** Prints the page (waits for the browser to be ready; a failed launch rejects here). */
+  print: (html: string, options: PrintOptions) => Promise<Uint8Array>;
+  /** Stops the browser (started or still starting) and removes its profile; safe to call twice. */
+  close: () => void;
+}
+
+export type PrintOptions = Omit<PdfOptions, 'executablePath'>;
+
+/**
+ * Starts Chromium now and returns at once: the browser boots in its own processes while the
+ * caller keeps working (the launch handshake and the first page complete whenever the event
+ * loop is free), so a full report does not wait for the start-up after its charts. One page
+ * is opened ahead and used for one print.
+ */
+export function startPdfPrinter(executablePath: string): PdfPrinter {
   removeStaleOwnedTemps(tmpdir(), PROFILE_PREFIX);
   const profile = createOwnedTemp(tmpdir(), PROFILE_PREFIX);
   // registered after the profile, so it runs before the profile's removal on an interrupt,
   // and before launch resolves: a signal can come while the browser is still starting
   const stopStarting = onInterrupt(() => killProfileProcesses(profile.dir));
-  let browser: Browser | undefined;
   let stopBrowser = () => undefined as void;
-  try {
-    browser = await puppeteer.launch({
-      executablePath: options.executablePath,
+  let launched: Browser | undefined;
+  let closed = false;
+  const ready = puppeteer
+    .launch({
+      executablePath,
       headless: true,
       pipe: true,
       // dxreport's own handlers kill the browser and remove the profile (puppeteer's would
@@ -103,19 +125,44 @@ export async function printPdf(html: string, options: PdfOptions): Promise<Uint8
       handleSIGTERM: false,
       handleSIGHUP: false,
       args: [...CHROMIUM_FLAGS, `--user-data-dir=${profile.dir}`],
+    })
+    .then(async (browser) => {
+      if (closed) {
+        killBrowser(browser);
+        throw new Error('the PDF printer was closed');
+      }
+      launched = browser;
+      stopBrowser = onInterrupt(() => killBrowser(browser));
+      return { browser, page: await offlinePage(browser) };
     });
-    const launched = browser;
-    stopBrowser = onInterrupt(() => killBrowser(launched));
-    const pdf = await printPage(browser, html, options.paper);
-    if (options.date) setPdfDates(pdf, options.date);
-    return pdf;
+  ready.catch(() => undefined); // reported by print(); closing early is not an error
+  return {
+    print: async (html, options) => {
+      const { page } = await ready;
+      const pdf = await printPage(page, html, options.paper);
+      if (options.date) setPdfDates(pdf, options.date);
+      return pdf;
+    },
+    close: () => {
+      if (closed) return;
+      closed = true;
+      // killed, not closed politely: the PDF is in hand, and Chromium's orderly shutdown
+      // costs about a second; the profile folder is removed right after in any case
+      if (launched) killBrowser(launched);
+      killProfileProcesses(profile.dir);
+      stopBrowser();
+      stopStarting();
+      profile.remove();
+    },
+  };
+}
+
+/** Starts a browser, prints one page and stops the browser. */
+export async function printPdf(html: string, options: PdfOptions): Promise<Uint8Array> {
+  const printer = startPdfPrinter(options.executablePath);
+  try {
+    return await printer.print(html, options);
   } finally {
-    stopBrowser();
-    stopStarting();
-    if (browser) {
-      const closing = browser;
-      await closing.close().catch(() => killBrowser(closing));
-    }
-    profile.remove();
+    printer.close();
   }
 }

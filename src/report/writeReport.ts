@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Results } from '../results/results.js';
 import { resultsJson } from '../output/resultsJson.js';
-import type { Paper } from '../pdf/printPdf.js';
+import type { Paper, PdfPrinter } from '../pdf/printPdf.js';
 
 export type OutputFormat = 'json' | 'html' | 'pdf';
 
@@ -20,6 +20,8 @@ export interface ReportOptions {
   generatedAt: Date | null;
   /** Chromium for the PDF; found on the system when omitted. */
   browser?: string | null;
+  /** A browser the caller started ahead (and closes): used instead of `browser`. */
+  pdfPrinter?: PdfPrinter;
   /** One-line notices for the user (e.g. no browser for the PDF). */
   onNotice?: (line: string) => void;
   /** Progress of the slower steps. */
@@ -113,6 +115,12 @@ export async function writeReport(
   if (options.formats.has('html')) write('report.html', html);
 
   if (!options.formats.has('pdf')) return { files, pdf: 'not requested' };
+  const printOptions = { paper: options.paper, title: shown.title, date: options.generatedAt };
+  if (options.pdfPrinter) {
+    options.onStep?.('pdf');
+    write('report.pdf', await options.pdfPrinter.print(html, printOptions));
+    return { files, pdf: 'written' };
+  }
   const [{ BROWSER_HINT, findBrowser }, { printPdf }] = await Promise.all([
     import('../pdf/findBrowser.js'),
     import('../pdf/printPdf.js'),
@@ -123,14 +131,6 @@ export async function writeReport(
     return { files, pdf: 'no browser' };
   }
   options.onStep?.('pdf');
-  write(
-    'report.pdf',
-    await printPdf(html, {
-      executablePath: browser,
-      paper: options.paper,
-      title: shown.title,
-      date: options.generatedAt,
-    }),
-  );
+  write('report.pdf', await printPdf(html, { executablePath: browser, ...printOptions }));
   return { files, pdf: 'written' };
 }

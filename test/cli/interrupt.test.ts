@@ -41,7 +41,11 @@ function setUp() {
   return { dir, temp, out };
 }
 
-/** Starts a full report and resolves once Chromium is running for it. */
+/**
+ * Starts a full report and resolves once it is writing the document with Chromium running
+ * (the browser starts while the study is evaluated; the staging folder appears when the
+ * outputs are written).
+ */
 async function startPrinting(setup: ReturnType<typeof setUp>) {
   const child = spawn(
     process.execPath,
@@ -55,7 +59,10 @@ async function startPrinting(setup: ReturnType<typeof setUp>) {
   const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
     child.on('exit', (code, signal) => resolve({ code, signal })),
   );
-  for (let waited = 0; processesWith(`--user-data-dir=${setup.temp}/`).length === 0; waited += 100) {
+  const writing = () =>
+    processesWith(`--user-data-dir=${setup.temp}/`).length > 0 &&
+    readdirSync(setup.dir).some((f) => f.startsWith('.dxreport-tmp-'));
+  for (let waited = 0; !writing(); waited += 100) {
     if (waited > 120_000 || child.exitCode !== null) throw new Error(`Chromium never started: ${stderr}`);
     await sleep(100);
   }

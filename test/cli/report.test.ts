@@ -22,6 +22,18 @@ describe('dxreport report', () => {
     expect(results.sample).toMatchObject({ n: 8, positives: 4, negatives: 4 });
   });
 
+  it("--timings prints one line with every step's wall and CPU seconds after the wrote line", () => {
+    const dir = studyFolder({ 'study.yaml': BASIC_STUDY, 'data.csv': BASIC_CSV });
+    const out = path.join(dir, 'out');
+    const result = run('report', path.join(dir, 'study.yaml'), '--out', out, '--format', 'json', '--timings');
+    expect(result.status).toBe(0);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines[0]).toMatch(/^dxreport: wrote /);
+    const timings = lines.find((line) => line.startsWith('dxreport: timings: '));
+    expect(timings).toMatch(/^dxreport: timings: loading .+ \d+\.\d\d s \(CPU \d+\.\d\d s\), /);
+    expect(timings).toMatch(/, total since start \d+\.\d\d s \(CPU \d+\.\d\d s\)$/);
+  });
+
   it('fails with one line naming file and line, and leaves an existing report untouched', () => {
     const dir = studyFolder({ 'study.yaml': BASIC_STUDY, 'data.csv': BASIC_CSV });
     const out = path.join(dir, 'out');
