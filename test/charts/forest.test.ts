@@ -186,8 +186,9 @@ describe('p-values: figure, tables and text agree', () => {
 
   it('writes every p-value of the HTML report in the same format (no "p = 0.04" beside "0.037")', async () => {
     const html = readFileSync('reports/example/report.html', 'utf8');
-    // the methods text names the format's bounds ("p < 0.001 below 0.001")
-    const allowed = new Set<string>(['< 0.001', '> 0.99']);
+    // the methods text names the format's bounds ("p < 0.001 below 0.001"), and the key results'
+    // note names the significance level that goes with 95% CIs ("bold where … p < 0.05")
+    const allowed = new Set<string>(['< 0.001', '> 0.99', '< 0.05']);
     const collect = (value: unknown): void => {
       if (Array.isArray(value)) value.forEach(collect);
       else if (value && typeof value === 'object') {
