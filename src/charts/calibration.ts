@@ -10,22 +10,11 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { CalibrationResult, ModelResult, Results } from '../results/results.js';
-import {
-  distinctMethods,
-  histogram,
-  modelNames,
-  probabilityEdges,
-  round,
-  sampleText,
-  scoreCounts,
-} from './data.js';
-import { formatFixed, formatLevel } from '../format/numbers.js';
+import { binEdges, distinctMethods, histogram, modelNames, round, sampleText, scoreCounts } from './data.js';
+import { formatFixed, formatLevel, formatNumber } from '../format/numbers.js';
 import type { ChartSpec } from './index.js';
 import { layers, type ConcatItem } from './vl.js';
 import { DASH, FONT_SIZE, GREYS, SIZE, VEGA_LITE_SCHEMA, modelColour, theme } from './theme.js';
-
-/** Width of the histogram bins of predicted probabilities. */
-const BIN_WIDTH = 0.02;
 
 const WITH = 'with the outcome';
 const WITHOUT = 'without the outcome';
@@ -114,7 +103,7 @@ function mainPanel({
     legend: { title: hasIci ? 'Model, integrated calibration index (ICI)' : 'Model', symbolType: 'stroke' },
   };
 
-  const x = { ...axisX, axis: { ...axisX.axis, title: null } };
+  const x = { ...axisX, title: 'Predicted probability' };
   const main: ConcatItem = {
     width: SIZE.calibration,
     height: SIZE.calibration,
@@ -162,18 +151,45 @@ function mainPanel({
   return main;
 }
 
-/** Under the plot, per model: the distribution of predicted probabilities, one count scale for all. */
-function strips(results: Results, calibrated: Calibrated[]): ConcatItem[] {
-  const histograms = calibrated.map(({ model }) =>
-    histogram(
-      scoreCounts(model, results.sample.positives, results.sample.negatives),
-      probabilityEdges(BIN_WIDTH),
-      true,
-    ),
+/** About this many bins span the predicted probabilities the models actually use. */
+const STRIP_BINS = 40;
+
+/**
+ * Round bins over the predicted probabilities in use, [min, max] within [0, 1] (scores of
+ * exactly the top edge go into the top bin): models that never predict above 0.3 get 40 bins
+ * there rather than 12 of width 0.025 piled up at the left.
+ */
+export function usedProbabilityEdges(
+  min: number,
+  max: number,
+): { start: number; width: number; count: number } {
+  const edges = binEdges(Math.max(0, min), Math.min(1, max), STRIP_BINS);
+  const fits = Math.round((1 - edges.start) / edges.width);
+  return edges.start + edges.count * edges.width > 1 + 1e-9 ? { ...edges, count: Math.max(1, fits) } : edges;
+}
+
+/** A round count at most `peak` (1, 2 or 5 × 10^k), the tick each way from zero. */
+export function roundCountTick(peak: number): number {
+  if (!(peak >= 1)) return 1;
+  const power = 10 ** Math.floor(Math.log10(peak));
+  return ([5, 2, 1].find((m) => m * power <= peak) ?? 1) * power;
+}
+
+/**
+ * Under the plot, per model: the distribution of predicted probabilities, cases with the
+ * outcome above zero and without below, on one square-root count scale for every model and
+ * both halves (the crowded bins near 0 would flatten the rest on a linear one).
+ */
+function strips(results: Results, calibrated: Calibrated[]): { items: ConcatItem[]; width: number } {
+  const counts = calibrated.map(({ model }) =>
+    scoreCounts(model, results.sample.positives, results.sample.negatives),
   );
-  const peakWith = Math.max(1, ...histograms.flatMap((h) => h.map((b) => b.positives)));
-  const peakWithout = Math.max(1, ...histograms.flatMap((h) => h.map((b) => b.negatives)));
-  return calibrated.map(({ index, name }, k): ConcatItem => {
+  const scores = counts.flat().map((c) => c.score);
+  const edges = usedProbabilityEdges(Math.min(...scores), Math.max(...scores));
+  const histograms = counts.map((c) => histogram(c, edges, true));
+  const peak = Math.max(1, ...histograms.flatMap((h) => h.flatMap((b) => [b.positives, b.negatives])));
+  const tick = roundCountTick(peak);
+  const items = calibrated.map(({ index, name }, k): ConcatItem => {
     const rows = (histograms[k] ?? []).flatMap((bin) => [
       ...(bin.positives > 0 ? [{ start: bin.start, end: bin.end, count: bin.positives, kind: WITH }] : []),
       ...(bin.negatives > 0
@@ -183,11 +199,12 @@ function strips(results: Results, calibrated: Calibrated[]): ConcatItem[] {
     const last = k === calibrated.length - 1;
     return {
       title: {
-        text: `Predicted probabilities: ${name}`,
+        text: `Cases by predicted probability: ${name}`,
         fontSize: FONT_SIZE.label,
         fontWeight: 'normal',
         color: GREYS.text,
-        offset: 4,
+        anchor: 'start',
+        offset: 6,
       },
       width: SIZE.calibration,
       height: SIZE.strip,
@@ -212,12 +229,18 @@ function strips(results: Results, calibrated: Calibrated[]): ConcatItem[] {
             y: {
               field: 'count',
               type: 'quantitative',
-              scale: { domain: [-peakWithout, peakWith], nice: false },
+              // a square-root scale, symmetric about zero (vega's pow scale keeps the sign)
+              scale: { type: 'sqrt', domain: [-peak, peak], nice: false, zero: true },
+              // vega thins explicit values to about height / 40 ticks, and to domain / tickMinStep
+              // (1 for counts): with tickCount 3 and no minimum step the three all stay
               axis: {
                 title: 'Cases',
-                values: [-Math.round(peakWithout), Math.round(peakWith)],
-                labelExpr: 'format(abs(datum.value), "d")',
+                values: [-tick, 0, tick],
+                tickCount: 3,
+                tickMinStep: 0,
+                format: 'd',
                 grid: false,
+                labelOverlap: false,
               },
             },
             opacity: {
@@ -236,6 +259,7 @@ function strips(results: Results, calibrated: Calibrated[]): ConcatItem[] {
       ],
     };
   });
+  return { items, width: edges.width };
 }
 
 export function calibrationChart(results: Results): ChartSpec | null {
@@ -250,10 +274,11 @@ export function calibrationChart(results: Results): ChartSpec | null {
   const level = formatLevel(results.settings.level);
   const data = calibrationData(calibrated);
   const hasIci = data.hasIci;
+  const histograms = strips(results, calibrated);
   const spec: TopLevelSpec = {
     $schema: VEGA_LITE_SCHEMA,
-    config: { ...theme, concat: { spacing: 8 } },
-    vconcat: [mainPanel(data), ...strips(results, calibrated)],
+    config: { ...theme, concat: { spacing: 10 } },
+    vconcat: [mainPanel(data), ...histograms.items],
   };
 
   const methods = distinctMethods(calibrated.flatMap((m) => m.calibration.bins.map((b) => b.observed.ci)));
@@ -269,7 +294,9 @@ export function calibrationChart(results: Results): ChartSpec | null {
     (hasIci
       ? 'ICI: mean absolute distance between the smoothed curve and the diagonal over the cases. '
       : '') +
-    `Under the plot, for each model, the number of cases per predicted-probability interval of width ${BIN_WIDTH} ` +
-    `(cases with the outcome above the line, solid; without below, pale).`;
+    `Under the plot, for each model, the number of cases per predicted-probability interval of width ` +
+    `${formatNumber(histograms.width)} over the range of predictions the models use (cases with the outcome above ` +
+    `zero, solid; without below, pale, counted downwards), on a square-root scale so that the crowded intervals do not ` +
+    `flatten the rest.`;
   return { name: 'calibration', section: 'calibration', title: 'Calibration', caption, spec };
 }

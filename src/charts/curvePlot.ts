@@ -6,7 +6,16 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { drawnPolyline, type OperatingPointEntry } from './data.js';
-import { clipPolyline, insetLayer, zoomBox, zoomOutline, type Box, type Marker } from './inset.js';
+import {
+  CROWDED_PX,
+  clipPolyline,
+  insetLayer,
+  markerLayers,
+  zoomBox,
+  zoomOutline,
+  type Marker,
+  type ZoomBox,
+} from './inset.js';
 import {
   FONT_SIZE,
   GREYS,
@@ -51,6 +60,10 @@ export interface CurvePlotInput {
   /** Corner of the plot where an inset would cover nothing. */
   insetCorner: 'bottom-right' | 'bottom-left';
 }
+
+/** Area (px²) of the first model's operating-point markers, on the plot and in the inset. */
+const MARKER_AREA = 90;
+const INSET_MARKER_AREA = 110;
 
 /** Legend labels wider than this (px) break before their statistic, to keep within ≈ 460 px. */
 const LEGEND_LABEL_WIDTH = 370;
@@ -117,13 +130,48 @@ function encodings(input: CurvePlotInput, hasMarkers: boolean) {
   return { x, y, color, shape };
 }
 
-export function curvePlot(input: CurvePlotInput): { spec: TopLevelSpec; inset: Box | null } {
+/**
+ * Marker areas (px²) that keep overlapping markers visible, for markers in drawing order (by
+ * model, then operating point): a marker that sits on k markers drawn before it (closer than
+ * `CROWDED_PX` at `pxPerUnit`) gets 0.6^k of `base` (at least a third), so that two models'
+ * markers at the same place, or one model's two operating points, read as a ring around a core
+ * rather than one hiding the other. Markers clear of the others keep `base`.
+ */
+export function nestedMarkerSizes(markers: Marker[], base: number, pxPerUnit: number): number[] {
+  return markers.map((m, i) => {
+    const under = markers
+      .slice(0, i)
+      .filter((o) => Math.hypot(o.x - m.x, o.y - m.y) * pxPerUnit < CROWDED_PX).length;
+    return Math.max(base / 3, base * 0.6 ** under);
+  });
+}
+
+/** The caption's sentence on nested markers. */
+export const NESTED_MARKERS_NOTE =
+  ' Where markers coincide, the later one (by model, then operating point) is drawn smaller and on top, ' +
+  'so that both stay visible.';
+
+export function curvePlot(input: CurvePlotInput): {
+  spec: TopLevelSpec;
+  inset: ZoomBox | null;
+  nested: boolean;
+} {
   const { series } = input;
   const xField = input.x.field;
   const yField = input.y.field;
   const rows = (model: string, vertices: Marker[], extra: Record<string, unknown> = {}) =>
     vertices.map((v, order) => ({ model, [xField]: v.x, [yField]: v.y, order, ...extra }));
-  const markers = input.markers.map((m) => ({ model: m.model, op: m.op, [xField]: m.x, [yField]: m.y }));
+  const rank = new Map(series.map((s, k) => [s.label, k]));
+  // by model (stable: then by operating point), so that the smaller later markers are drawn on top
+  const ranked = input.markers
+    .map((m) => ({ ...m, rank: rank.get(m.model) ?? 0 }))
+    .sort((a, b) => a.rank - b.rank);
+  const markers = ranked.map((m) => ({ model: m.model, op: m.op, [xField]: m.x, [yField]: m.y }));
+  const sized = (base: number, pxPerUnit: number) => {
+    const sizes = nestedMarkerSizes(ranked, base, pxPerUnit);
+    return markers.map((m, i) => ({ ...m, size: sizes[i] as number }));
+  };
+  const nested = nestedMarkerSizes(ranked, MARKER_AREA, SIZE.square).some((a) => a < MARKER_AREA);
   const hasMarkers = markers.length > 0;
   const { x, y, color, shape } = encodings(input, hasMarkers);
 
@@ -140,14 +188,10 @@ export function curvePlot(input: CurvePlotInput): { spec: TopLevelSpec; inset: B
       mark: { type: 'line', strokeWidth: 2, interpolate: 'linear' },
       encoding: { x, y, color, order: { field: 'order', type: 'quantitative' } },
     },
-    hasMarkers && {
-      data: { values: markers },
-      mark: { type: 'point', filled: true, size: 70, opacity: 1, stroke: 'white', strokeWidth: 1 },
-      encoding: { x, y, color, shape },
-    },
+    ...(hasMarkers ? markerLayers(sized(MARKER_AREA, SIZE.square), { x, y, color, shape }) : []),
   );
   const common = { $schema: VEGA_LITE_SCHEMA, config: theme, width: SIZE.square, height: SIZE.square };
-  if (!box) return { spec: { ...common, layer: main }, inset: null };
+  if (!box) return { spec: { ...common, layer: main }, inset: null, nested };
 
   const margin = 14;
   const left = input.insetCorner === 'bottom-right' ? SIZE.square - SIZE.inset - margin : margin + 22;
@@ -167,7 +211,7 @@ export function curvePlot(input: CurvePlotInput): { spec: TopLevelSpec; inset: B
     xField,
     yField,
     curves,
-    markers,
+    markers: sized(INSET_MARKER_AREA, SIZE.inset / (box.x1 - box.x0)),
     color,
     shape,
   });
@@ -178,5 +222,6 @@ export function curvePlot(input: CurvePlotInput): { spec: TopLevelSpec; inset: B
       resolve: { scale: { x: 'independent', y: 'independent' } },
     },
     inset: box,
+    nested,
   };
 }

@@ -20,7 +20,7 @@ import type { Results } from '../results/results.js';
 import type { SectionId } from '../report/structure.js';
 import { calibrationChart } from './calibration.js';
 import { decisionCurveChart } from './decisionCurve.js';
-import { forestChart } from './forest.js';
+import { forestCharts } from './forest.js';
 import { precisionRecallChart } from './precisionRecall.js';
 import { fallbackFontsFor } from './fallbackFonts.js';
 import { rocChart } from './roc.js';
@@ -46,18 +46,21 @@ export {
   calibrationChart,
   decisionCurveChart,
   scoreDistributionsChart,
-  forestChart,
+  forestCharts,
 };
 export { MODEL_COLOURS, modelColour, theme } from './theme.js';
 
+/** A chart builder: one figure, several (a forest plot cut into pages), or none when the data are absent. */
+export type ChartBuilder = (results: Results) => ChartSpec | readonly ChartSpec[] | null;
+
 /** The chart builders in report order. */
-export const CHART_BUILDERS: readonly ((results: Results) => ChartSpec | null)[] = [
+export const CHART_BUILDERS: readonly ChartBuilder[] = [
   rocChart,
   precisionRecallChart,
   calibrationChart,
   decisionCurveChart,
   scoreDistributionsChart,
-  forestChart,
+  forestCharts,
   readerStudyRocChart,
   readerStudyForestChart,
   subgroupForestChart,
@@ -67,8 +70,10 @@ export const CHART_BUILDERS: readonly ((results: Results) => ChartSpec | null)[]
 export function buildCharts(results: Results): ChartSpec[] {
   const charts: ChartSpec[] = [];
   for (const build of CHART_BUILDERS) {
-    const chart = build(results);
-    if (chart) charts.push(chart);
+    const built = build(results);
+    if (built === null) continue;
+    if (Array.isArray(built)) charts.push(...(built as readonly ChartSpec[]));
+    else charts.push(built as ChartSpec);
   }
   return charts;
 }

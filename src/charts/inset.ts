@@ -6,7 +6,7 @@
  */
 import { round } from './data.js';
 import { formatFixed } from '../format/numbers.js';
-import { GREYS } from './theme.js';
+import { FONT_SIZE, GREYS } from './theme.js';
 import type { LayerItem } from './vl.js';
 
 export interface Box {
@@ -29,14 +29,22 @@ export interface Marker {
 }
 
 /** Markers nearer than this (px, centre to centre) overlap at the chart's marker size. */
-const CROWDED_PX = 13;
+export const CROWDED_PX = 13;
+
+/** The region an inset enlarges, with the grid step its edges lie on (its ticks). */
+export type ZoomBox = Box & { step: number };
+
+/** Steps of the inset's ticks: the one that puts 2–4 ticks on the box's side. */
+const TICK_STEPS = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5];
 
 /**
  * The square region to enlarge around the markers, or null when no two markers on a plot of
  * `plotSize` px overlap, when the markers spread too far for an inset to help, or when the
- * inset (`insetSize` px) would not pull any overlapping pair apart (identical points).
+ * inset (`insetSize` px) would not pull any overlapping pair apart (identical points). Its
+ * edges lie on a grid of 0.01 (as tight as the markers allow); its ticks are at round
+ * multiples of `step` inside it (0.7, 0.8, 0.9 rather than 0.70 and 0.97 at the corners).
  */
-export function zoomBox(markers: Marker[], plotSize: number, insetSize: number): Box | null {
+export function zoomBox(markers: Marker[], plotSize: number, insetSize: number): ZoomBox | null {
   const crowded: number[] = [];
   for (let i = 0; i < markers.length; i++) {
     for (let j = i + 1; j < markers.length; j++) {
@@ -61,7 +69,15 @@ export function zoomBox(markers: Marker[], plotSize: number, insetSize: number):
   };
   const [x0, x1] = place(Math.min(...xs), Math.max(...xs));
   const [y0, y1] = place(Math.min(...ys), Math.max(...ys));
-  return { x0, x1, y0, y1 };
+  const step = TICK_STEPS.find((s) => side / s <= 4 + 1e-9) ?? 0.5;
+  return { x0, x1, y0, y1, step };
+}
+
+/** The grid values from `lo` to `hi` at `step`: the inset's ticks. */
+export function gridTicks(lo: number, hi: number, step: number): number[] {
+  const ticks: number[] = [];
+  for (let k = Math.ceil(lo / step - 1e-9); k * step <= hi + 1e-9; k++) ticks.push(round(k * step, 4));
+  return ticks;
 }
 
 function inside(box: Box, x: number, y: number): boolean {
@@ -124,18 +140,39 @@ export function clipPolyline(points: Marker[], box: Box): Marker[][] {
   return runs.filter((r) => r.length > 1);
 }
 
+/** Length of the inset's tick marks, px. */
+const TICK = 4;
+
 export interface InsetInput {
-  box: Box;
+  box: ZoomBox;
   placement: InsetPlacement;
   /** Field names of the chart's x and y. */
   xField: string;
   yField: string;
   /** Curve rows inside the box, with `run` numbering each piece and `order` its vertices. */
   curves: Record<string, unknown>[];
-  markers: Record<string, unknown>[];
+  /** Marker rows with their area in `size` (see `markerLayers`). */
+  markers: (Record<string, unknown> & { size: number })[];
   /** The chart's colour and shape encodings (the same as the main plot's, so legends merge). */
   color: Record<string, unknown>;
   shape: Record<string, unknown>;
+}
+
+/**
+ * Operating-point markers whose rows carry their area in `size`: one point layer per area,
+ * the largest first (drawn underneath). Separate layers rather than a size encoding, so that
+ * the area stays out of the markers' accessible descriptions.
+ */
+export function markerLayers(
+  rows: (Record<string, unknown> & { size: number })[],
+  encoding: Record<string, unknown>,
+): LayerItem[] {
+  const sizes = [...new Set(rows.map((r) => r.size))].sort((a, b) => b - a);
+  return sizes.map((size): LayerItem => ({
+    data: { values: rows.filter((r) => r.size === size).map(({ size: _size, ...r }) => r) },
+    mark: { type: 'point', filled: true, size, opacity: 1, stroke: 'white', strokeWidth: 1 },
+    encoding,
+  }));
 }
 
 /** The inset as one layer with its own x and y scales (resolve them as independent). */
@@ -154,19 +191,37 @@ export function insetLayer(input: InsetInput): LayerItem {
     scale: { domain: [box.y0, box.y1], range: [top + size, top], nice: false, zero: false },
     axis: null,
   };
-  const digits = 2; // the box lies on a grid of 0.01
-  const labels = [
-    { text: formatFixed(box.x0, digits), px: left, py: top + size + 3, align: 'left', baseline: 'top' },
-    {
-      text: formatFixed(box.x1, digits),
-      px: left + size,
-      py: top + size + 3,
-      align: 'right',
-      baseline: 'top',
-    },
-    { text: formatFixed(box.y0, digits), px: left - 3, py: top + size, align: 'right', baseline: 'bottom' },
-    { text: formatFixed(box.y1, digits), px: left - 3, py: top, align: 'right', baseline: 'top' },
-  ] as const;
+  const { step } = box;
+  const digits = Number.isInteger(Math.round(step * 100) / 10) ? 1 : 2;
+  const px = (v: number, lo: number, hi: number) => ((v - lo) / (hi - lo)) * size;
+  const ticks = [
+    ...gridTicks(box.x0, box.x1, step).map((v) => ({
+      text: formatFixed(v, digits),
+      px: left + px(v, box.x0, box.x1),
+      py: top + size + TICK + 2,
+      align: 'center' as const,
+      baseline: 'top' as const,
+      tick: {
+        x: left + px(v, box.x0, box.x1),
+        y: top + size,
+        x2: left + px(v, box.x0, box.x1),
+        y2: top + size + TICK,
+      },
+    })),
+    ...gridTicks(box.y0, box.y1, step).map((v) => ({
+      text: formatFixed(v, digits),
+      px: left - TICK - 2,
+      py: top + size - px(v, box.y0, box.y1),
+      align: 'right' as const,
+      baseline: 'middle' as const,
+      tick: {
+        x: left - TICK,
+        y: top + size - px(v, box.y0, box.y1),
+        x2: left,
+        y2: top + size - px(v, box.y0, box.y1),
+      },
+    })),
+  ];
   return {
     layer: [
       {
@@ -190,17 +245,24 @@ export function insetLayer(input: InsetInput): LayerItem {
           order: { field: 'order', type: 'quantitative' },
         },
       },
+      ...markerLayers(input.markers, { x, y, color: input.color, shape: input.shape }),
       {
-        data: { values: input.markers },
-        mark: { type: 'point', filled: true, size: 80, opacity: 1, stroke: 'white', strokeWidth: 1 },
-        encoding: { x, y, color: input.color, shape: input.shape },
+        data: { values: ticks.map((t) => t.tick) },
+        mark: { type: 'rule', color: GREYS.axis, strokeWidth: 0.8 },
+        encoding: {
+          x: { field: 'x', type: 'quantitative', scale: null },
+          y: { field: 'y', type: 'quantitative', scale: null },
+          x2: { field: 'x2' },
+          y2: { field: 'y2' },
+        },
       },
-      ...labels.map((label): LayerItem => ({
+      ...ticks.map((label): LayerItem => ({
         data: { values: [{ text: label.text }] },
         mark: {
           type: 'text',
-          fontSize: 9,
-          color: GREYS.axis,
+          // the chart's tick-label size (11 px = 8.25 pt at print size), not a smaller one
+          fontSize: FONT_SIZE.label,
+          color: GREYS.text,
           align: label.align,
           baseline: label.baseline,
           x: label.px,

@@ -5,7 +5,7 @@
  * `sample.prevalence`, `settings.level`. Null when no model has `precisionRecall` points.
  */
 import type { PrecisionRecallPoint, Results } from '../results/results.js';
-import { curvePlot, type CurveMarker, type CurveSeries } from './curvePlot.js';
+import { NESTED_MARKERS_NOTE, curvePlot, type CurveMarker, type CurveSeries } from './curvePlot.js';
 import {
   distinctMethods,
   modelNames,
@@ -116,7 +116,7 @@ export function precisionRecallChart(results: Results): ChartSpec | null {
   const prevalence = results.sample.prevalence;
   const catalogue = operatingPointCatalogue(results);
   const { series, markers } = curvesAndMarkers(results);
-  const { spec, inset } = curvePlot({
+  const { spec, inset, nested } = curvePlot({
     series,
     markers,
     catalogue,
@@ -140,6 +140,7 @@ export function precisionRecallChart(results: Results): ChartSpec | null {
     `prevalence: the curves hold for populations with this test set's prevalence.` +
     (markers.length > 0
       ? ` Markers are the operating points, in the colour of their model (${operatingPointLegendText(results)}).` +
+        (nested ? NESTED_MARKERS_NOTE : '') +
         (inset ? ' The inset enlarges the dashed square around them.' : '') +
         testDerivedThresholdNote(results)
       : '');

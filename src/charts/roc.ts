@@ -5,7 +5,7 @@
  * `sample`, `settings.level`. Null when no model has ROC points.
  */
 import type { Results } from '../results/results.js';
-import { curvePlot, type CurveMarker, type CurveSeries } from './curvePlot.js';
+import { NESTED_MARKERS_NOTE, curvePlot, type CurveMarker, type CurveSeries } from './curvePlot.js';
 import {
   distinctMethods,
   modelNames,
@@ -56,7 +56,7 @@ export function rocChart(results: Results): ChartSpec | null {
     }
   });
 
-  const { spec, inset } = curvePlot({
+  const { spec, inset, nested } = curvePlot({
     series,
     markers,
     catalogue,
@@ -90,6 +90,7 @@ export function rocChart(results: Results): ChartSpec | null {
     `confidence interval${methods.length > 0 ? ` (${methods.join('; ')})` : ''}.` +
     (markers.length > 0
       ? ` Markers are the operating points, in the colour of their model (${operatingPointLegendText(results)}).` +
+        (nested ? NESTED_MARKERS_NOTE : '') +
         (inset ? ' The inset enlarges the dashed square around them.' : '') +
         testDerivedThresholdNote(results)
       : '');

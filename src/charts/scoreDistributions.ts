@@ -106,15 +106,15 @@ function thresholdMarks(
 interface PanelContext extends Shared {
   name: string;
   catalogue: OperatingPointEntry[];
-  peakPositive: number;
-  peakNegative: number;
+  /** The largest count in any bin of either outcome: both halves of every panel run to it. */
+  peak: number;
   /** Whether the panel's score axis is labelled (the last one, or every one on own scales). */
   showLabels: boolean;
 }
 
 function panelSpec(
   { model, index, bins, domain }: Panel,
-  { name, catalogue, shape, opacity, peakPositive, peakNegative, showLabels }: PanelContext,
+  { name, catalogue, shape, opacity, peak, showLabels }: PanelContext,
 ): ConcatItem {
   const rows = bins.flatMap((b) => [
     ...(b.positives > 0 ? [{ start: b.start, end: b.end, count: b.positives, kind: POSITIVE }] : []),
@@ -164,8 +164,9 @@ function panelSpec(
             field: 'count',
             type: 'quantitative',
             title: 'Cases per bin',
-            scale: { domain: [-peakNegative, peakPositive], nice: true },
-            axis: { labelExpr: 'format(abs(datum.value), "d")', tickCount: 6, tickMinStep: 1 },
+            // both halves on one scale, the negative cases' counts written with a minus sign
+            scale: { domain: [-peak, peak], nice: true },
+            axis: { format: 'd', tickCount: 6, tickMinStep: 1 },
           },
           opacity,
         },
@@ -199,8 +200,7 @@ export function scoreDistributionsChart(results: Results): ChartSpec | null {
     const bins: HistogramBin[] = histogram(counts, edges, probability);
     return { model, index, bins, domain: [edges.start, round(edges.start + edges.count * edges.width, 12)] };
   });
-  const peakPositive = Math.max(1, ...panels.flatMap((p) => p.bins.map((b) => b.positives)));
-  const peakNegative = Math.max(1, ...panels.flatMap((p) => p.bins.map((b) => b.negatives)));
+  const peak = Math.max(1, ...panels.flatMap((p) => p.bins.flatMap((b) => [b.positives, b.negatives])));
   const allProbabilities = panels.every((p) => p.model.scoreKind === 'probability');
   const shared = sharedEncodings(catalogue);
   const vconcat = panels.map((panel, k) =>
@@ -208,8 +208,7 @@ export function scoreDistributionsChart(results: Results): ChartSpec | null {
       ...shared,
       name: names[panel.index] as string,
       catalogue,
-      peakPositive,
-      peakNegative,
+      peak,
       showLabels: k === panels.length - 1 || !allProbabilities,
     }),
   );
@@ -227,7 +226,8 @@ export function scoreDistributionsChart(results: Results): ChartSpec | null {
     : 'intervals of equal width (each model on its own score scale)';
   const caption =
     `Distribution of each model's scores by outcome (${sampleText(results)}): the number of positive cases ` +
-    `(solid bars, above the axis) and negative cases (pale bars, below the axis) with scores in ${binText}. ` +
+    `(solid bars, above the axis) and negative cases (pale bars, below the axis, counted downwards) with scores in ${binText}, ` +
+    `both on the same scale. ` +
     `The less the two overlap, the better the model separates the classes.` +
     (hasThresholds
       ? ` Dashed vertical lines: the thresholds of the operating points (${joinWords(catalogue.map((op) => op.label))}); ` +

@@ -169,19 +169,25 @@ export function fitLogistic(input: LogisticRegressionInput): LogisticFit {
   });
 }
 
+/** A fit without estimates: every estimate null, the reason in `message`. */
+function failedFit(
+  failure: Pick<
+    LogisticFit,
+    'iterations' | 'separation' | 'singular' | 'fittedZeroOrOne' | 'deviance' | 'message'
+  >,
+): LogisticFit {
+  return { coefficients: null, covariance: null, standardErrors: null, converged: false, ...failure };
+}
+
 function singularResult(iterations: number, deviance: number): LogisticFit {
-  return {
-    coefficients: null,
-    covariance: null,
-    standardErrors: null,
-    converged: false,
+  return failedFit({
     iterations,
     separation: false,
     singular: true,
     fittedZeroOrOne: false,
     deviance,
     message: 'the design matrix is singular (a covariate is constant or collinear with the others)',
-  };
+  });
 }
 
 /** The IRLS iteration over the given passes (see the module comment). */
@@ -280,18 +286,14 @@ function iterate(passes: IrlsPasses, limits: { maxIterations: number; tolerance:
     }
   }
   if (!coefficients.every((value) => Number.isFinite(value)) || !Number.isFinite(deviance)) {
-    return {
-      coefficients: null,
-      covariance: null,
-      standardErrors: null,
-      converged: false,
+    return failedFit({
       iterations,
       separation,
       singular: false,
       fittedZeroOrOne,
       deviance: Number.isFinite(deviance) ? deviance : 0,
       message: 'the fit produced non-finite values',
-    };
+    });
   }
 
   let message: string | null = null;
