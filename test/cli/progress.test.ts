@@ -24,7 +24,10 @@ describe.skipIf(!hasScript)('progress on a terminal', () => {
       .filter((frame) => frame.startsWith('dxreport: ') && frame.endsWith('\x1b[K'));
     const text = frames.join('\n');
     // (loading this small file may end before the ticker thread has started: not asserted)
-    expect(text).toMatch(/model 1 of 2, YOLO-TL.*: calibration smoother/);
+    // a model's steps (calibration smoother, curves …) now take milliseconds each at 743 cases, so
+    // the ticker, which draws the step current when it wakes, may skip any one of them: assert
+    // that the models' steps are named, not which of them was caught
+    expect(text).toMatch(/model [12] of 2, YOLO-(TL|SC)[^:]*: \S/);
     expect(text).toMatch(/bootstrap \(\d threads?\), 2000 replicates/);
     // each step's frames: one for each second at least (no second skipped)
     const byStep = new Map<string, number[]>();
