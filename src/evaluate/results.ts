@@ -3,4 +3,4 @@
  * older imports working while other branches move over.
  */
 export type * from '../results/results.js';
-export { RESULTS_SCHEMA } from '../results/results.js';
+export { RESULTS_SCHEMA } from '../results/schemaId.js';

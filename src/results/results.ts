@@ -12,10 +12,10 @@
 import { z } from 'zod';
 import { count, intervalSchema, maybe, methodId, real } from './primitives.js';
 import { readerStudyResultSchema } from './readerStudy.js';
+import { RESULTS_SCHEMA } from './schemaId.js';
 
 export { intervalSchema, NULL_WHEN_NOT_FINITE, type Interval } from './primitives.js';
-
-export const RESULTS_SCHEMA = 'dxreport/results@1';
+export { RESULTS_SCHEMA };
 
 export const estimateSchema = z
   .object({

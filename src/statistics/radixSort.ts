@@ -11,6 +11,27 @@
 const DIGIT_BITS = 16;
 const BUCKETS = 1 << DIGIT_BITS;
 const DIGIT_MASK = BUCKETS - 1;
+/**
+ * Below this many cases a comparator sort is quicker: the radix sort's four histograms are
+ * 4 × 65,536 counters (1 MB) to clear and sum whatever n is, which at the example's 743 cases
+ * cost more than the sort itself in a one-shot run (the same cut as ranks.ts's RADIX_FROM).
+ */
+export const RADIX_FROM = 4096;
+
+/** `sortByDouble` for few cases: the same stable permutation from a comparator sort of positions. */
+function comparatorSort(order: Uint32Array, values: ArrayLike<number>, scratch: Uint32Array): void {
+  const n = order.length;
+  const keys = new Float64Array(n);
+  const positions = new Uint32Array(n);
+  for (let p = 0; p < n; p++) {
+    keys[p] = values[order[p] as number] as number;
+    positions[p] = p;
+  }
+  // a difference of 0 or NaN (−0 and +0, or equal infinities) is a tie: position decides
+  positions.sort((a, b) => (keys[a] as number) - (keys[b] as number) || a - b);
+  for (let p = 0; p < n; p++) scratch[p] = order[positions[p] as number] as number;
+  order.set(scratch.subarray(0, n));
+}
 
 /**
  * Sorts `order` stably by `values[order[k]]` (finite or infinite, not NaN; −0 equals +0).
@@ -23,6 +44,10 @@ export function sortByDouble(
   scratch: Uint32Array = new Uint32Array(order.length),
 ): void {
   const n = order.length;
+  if (n < RADIX_FROM) {
+    comparatorSort(order, values, scratch);
+    return;
+  }
   let high = new Uint32Array(n);
   let low = new Uint32Array(n);
   let nextHigh = new Uint32Array(n);

@@ -36,6 +36,10 @@ describe('radix sort of doubles', () => {
     { n: 20000, kind: 'wide' },
     { n: 20000, kind: 'few' },
     { n: 5000, kind: 'wide' },
+    // below RADIX_FROM: the comparator path
+    { n: 743, kind: 'probabilities' },
+    { n: 743, kind: 'wide' },
+    { n: 743, kind: 'few' },
     { n: 7, kind: 'wide' },
     { n: 0, kind: 'few' },
   ] as const)('$n $kind values: the stable comparator order', ({ n, kind }) => {
@@ -47,8 +51,8 @@ describe('radix sort of doubles', () => {
     expect(ascendingOrder(values)).toEqual(expected);
   });
 
-  it('sorts an existing order stably (ties keep their order in it)', () => {
-    const values = generated(10000, 11, 'few');
+  it.each([10000, 1000])('sorts an existing order of %i stably (ties keep their order in it)', (n) => {
+    const values = generated(n, 11, 'few');
     const start = Uint32Array.from({ length: values.length }, (_, i) => values.length - 1 - i);
     const order = start.slice();
     sortByDouble(order, values);

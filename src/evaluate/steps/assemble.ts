@@ -12,7 +12,7 @@ import type {
   PairedProportionComparison,
   Results,
 } from '../../results/results.js';
-import { RESULTS_SCHEMA } from '../../results/results.js';
+import { RESULTS_SCHEMA } from '../../results/schemaId.js';
 import type { ReaderStudyResult } from '../../results/readerStudy.js';
 import { VERSION } from '../../version.js';
 import { BOOTSTRAP_RNG } from '../bootstrap.js';

@@ -11,8 +11,13 @@
  * distributions are then the normal and the χ²/d1.
  */
 import betainc from '@stdlib/math-base-special-betainc';
-import betaQuantile from '@stdlib/stats-base-dists-beta-quantile';
-import { chiSquareUpperTail, normalQuantile, twoSidedNormalP, twoSidedStudentP } from '../distributions.js';
+import {
+  betaQuantile,
+  chiSquareUpperTail,
+  normalQuantile,
+  twoSidedNormalP,
+  twoSidedStudentP,
+} from '../distributions.js';
 
 /** Upper tail P(F > f) of the F distribution with d1 and d2 degrees of freedom (d2 may be ∞). */
 export function fUpperTail(f: number, d1: number, d2: number): number {
