@@ -25,6 +25,23 @@ describe('the bundled CLI', () => {
     expect(existsSync(path.join(BUNDLE, 'bootstrapWorker.js'))).toBe(true);
   });
 
+  // start-up (issue 10): what every one-shot run loads, cli.js and the chunks it imports
+  // statically, leaves out what the JSON path does not use
+  it("loads neither the results zod schemas nor stdlib's Beta quantile at start-up", () => {
+    const loaded = new Set<string>();
+    const visit = (file: string) => {
+      if (loaded.has(file)) return;
+      loaded.add(file);
+      const source = readFileSync(path.join(BUNDLE, file), 'utf8');
+      for (const [, chunk] of source.matchAll(/from\s*["'`]\.\/([^"'`]+\.js)["'`]/g)) visit(chunk as string);
+    };
+    visit('cli.js');
+    const code = [...loaded].map((f) => readFileSync(path.join(BUNDLE, f), 'utf8')).join('\n');
+    expect(loaded.size).toBeGreaterThan(1);
+    expect(code).not.toMatch(/id:\s*["'`]Counts["'`]/); // results.ts's schemas
+    expect(code).not.toContain('gammaincinv'); // the Beta quantile's inverse incomplete gamma
+  });
+
   it('loads the worker module graph', () => {
     const run = spawnSync(
       process.execPath,
