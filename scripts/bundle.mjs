@@ -29,6 +29,9 @@ await build({
     entryFileNames: '[name].js',
     chunkFileNames: '[name]-[hash].js',
     minify: true,
+    // ASCII only (other characters escaped): V8 then holds each chunk's source as a one-byte
+    // string, half the memory of the two-byte string a single '≥' forces, decoded and scanned faster
+    charset: 'ascii',
     sourcemap: true,
   },
   logLevel: 'warn',
