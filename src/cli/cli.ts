@@ -31,4 +31,9 @@ registerReport(program);
 registerInit(program);
 registerImportYolo(program);
 
+// Once nothing is left to do (the event loop has drained: files written, browser stopped),
+// exit at once rather than through Node's environment teardown — freeing the heap page by page
+// takes 10–15 ms of a 0.5 s one-shot run on a virtual machine, and nothing is left to lose.
+process.once('beforeExit', () => process.exit());
+
 await program.parseAsync(process.argv);
