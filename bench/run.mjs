@@ -79,24 +79,20 @@ const wholeRuns = { dxreport: [], pROC: [] };
 const rWhole = `suppressMessages(library(pROC)); d <- read.csv("examples/bone-tumour/predictions.csv"); r <- roc(d$malignant, d$tl_score, levels = c(0, 1), direction = "<", quiet = TRUE); set.seed(1); invisible(ci.auc(r, method = "bootstrap", boot.n = ${REPLICATES}, progress = "none"))`;
 const outDir = mkdtempSync(path.join(tmpdir(), 'dxreport-bench-'));
 // CPU seconds (user + system, children included) from /usr/bin/time when present: on a shared
-// machine they vary far less than wall time
+// machine they vary far less than wall time; and the minor page faults (first touches of fresh
+// memory), which cost about 12 µs each on this virtual machine: ≈ 0.15 s of a one-shot run
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 const wholeCpu = { dxreport: [], pROC: [] };
+const wholeFaults = { dxreport: [], pROC: [] };
 function oneShot(command, commandArgs) {
   const start = performance.now();
   const run = TIME
-    ? spawnSync(TIME, ['-f', '@@ %U %S', command, ...commandArgs], { encoding: 'utf8' })
+    ? spawnSync(TIME, ['-f', '@@ %U %S %R', command, ...commandArgs], { encoding: 'utf8' })
     : spawnSync(command, commandArgs, { encoding: 'utf8' });
   const wall = (performance.now() - start) / 1000;
   const line = TIME ? run.stderr.split('\n').find((l) => l.startsWith('@@ ')) : null;
-  const cpu = line
-    ? line
-        .slice(3)
-        .split(' ')
-        .map(Number)
-        .reduce((a, b) => a + b, 0)
-    : NaN;
-  return { ok: run.status === 0, wall, cpu };
+  const [user, system, faults] = line ? line.slice(3).split(' ').map(Number) : [NaN, NaN, NaN];
+  return { ok: run.status === 0, wall, cpu: user + system, faults };
 }
 for (let i = 0; i < 5; i++) {
   const dx = oneShot(process.execPath, [
@@ -110,10 +106,12 @@ for (let i = 0; i < 5; i++) {
   ]);
   wholeRuns.dxreport.push(dx.wall);
   wholeCpu.dxreport.push(dx.cpu);
+  wholeFaults.dxreport.push(dx.faults);
   const whole = oneShot('Rscript', ['-e', rWhole]);
   if (whole.ok) {
     wholeRuns.pROC.push(whole.wall);
     wholeCpu.pROC.push(whole.cpu);
+    wholeFaults.pROC.push(whole.faults);
   }
 }
 rmSync(outDir, { recursive: true, force: true });
@@ -154,6 +152,9 @@ if (TIME) {
   const cpuR = median(wholeCpu.pROC);
   console.log(
     `  CPU (user + system, medians of 5): dxreport ${ms(cpuDx)}; pROC ${ms(cpuR)} → ratio ${(cpuR / cpuDx).toFixed(1)}×`,
+  );
+  console.log(
+    `  minor page faults (medians of 5): dxreport ${median(wholeFaults.dxreport)}; pROC ${median(wholeFaults.pROC)}`,
   );
 }
 console.log(`pROC ci.auc(method = "bootstrap", boot.n = ${REPLICATES}), one model's AUC: ${ms(pROCSeconds)}`);
