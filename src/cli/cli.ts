@@ -2,6 +2,7 @@
 /**
  * The dxreport command line (package.json's `bin`): wires the commands, each in its own file.
  */
+import './zodJitless.js'; // first: before any zod schema is built
 import { Command } from 'commander';
 import { VERSION } from '../version.js';
 import { registerImportYolo } from './importYolo.js';

@@ -3,7 +3,8 @@
 // module graph loads. (bootstrapThreads falls back to one thread when a worker fails, so a
 // broken worker bundle would otherwise go unnoticed.)
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -40,6 +41,35 @@ describe('the bundled CLI', () => {
     expect(loaded.size).toBeGreaterThan(1);
     expect(code).not.toMatch(/id:\s*["'`]Counts["'`]/); // results.ts's schemas
     expect(code).not.toContain('gammaincinv'); // the Beta quantile's inverse incomplete gamma
+  });
+
+  // src/cli/zodJitless.ts: zod's generated parsers only cost a one-shot run time
+  it('validates the study without compiling parsers (zod jitless)', () => {
+    const counter = `const F = globalThis.Function; let n = 0;
+      globalThis.Function = new Proxy(F, { construct: (t, a) => (n++, Reflect.construct(t, a)), apply: (t, s, a) => (n++, Reflect.apply(t, s, a)) });
+      process.on('exit', () => process.stderr.write('functions made: ' + n + '\\n'));`;
+    const out = mkdtempSync(path.join(tmpdir(), 'dxreport-jitless-'));
+    try {
+      const run = spawnSync(
+        process.execPath,
+        [
+          '--import',
+          `data:text/javascript,${encodeURIComponent(counter)}`,
+          path.join(BUNDLE, 'cli.js'),
+          'report',
+          'examples/bone-tumour/study.yaml',
+          '--out',
+          out,
+          '--format',
+          'json',
+        ],
+        { encoding: 'utf8' },
+      );
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stderr).toContain('functions made: 0');
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 
   it('loads the worker module graph', () => {
