@@ -34,6 +34,8 @@
  * gives, for integer weights, the result of duplicating rows.
  */
 
+import { binaryGroups, type BinaryGroups } from './binaryGroups.js';
+import { groupedCalibrationFits, groupedSmoother, groupedSmoothSummary } from './calibrationGrouped.js';
 import { twoSidedNormalP, zForLevel } from './distributions.js';
 import { fitLogistic, isUsableFit, type LogisticFit } from './logisticRegression.js';
 import { loessSmoother } from './loess.js';
@@ -45,6 +47,26 @@ import { caseWeight, checkCaseWeights, checkLabelled } from './resampling/caseWe
 
 /** Probabilities are clamped to [PROBABILITY_CLAMP, 1 − PROBABILITY_CLAMP] before the logit. */
 export const PROBABILITY_CLAMP = 1e-15;
+
+/**
+ * Unweighted studies of at least this many cases fit the logistic calibration fits and the
+ * loess smoother over the distinct predicted probabilities with their case and event counts
+ * (calibrationGrouped.ts): the same statistics, summed in another order (last digits differ,
+ * ≤ 1e-12 relative), about 3–5× faster at 10⁶ cases. Below it the per-case computations keep
+ * every smaller study's results bit for bit as before.
+ */
+export const GROUPED_CALIBRATION_CASES = 50_000;
+
+/** The cases grouped by distinct p when they are to be (see GROUPED_CALIBRATION_CASES). */
+function groupsFor(
+  p: Float64Array,
+  y: Uint8Array,
+  options: { weights?: Float64Array; sorted?: SortedScores; groupedFrom?: number },
+): BinaryGroups | null {
+  if (options.weights !== undefined || p.length < (options.groupedFrom ?? GROUPED_CALIBRATION_CASES))
+    return null;
+  return binaryGroups(p, y, options.sorted);
+}
 
 /** Relative deviance change at which the calibration fits stop (see logisticRegression.ts). */
 const FIT_TOLERANCE = 1e-14;
@@ -106,12 +128,26 @@ export interface CalibrationSummary {
   smooth: SmoothCalibration | null;
 }
 
+/**
+ * The input `calibrationSummary` is working on, checked once: the measures it calls skip
+ * their own check of the same arrays (each is a pass over the cases; at 10⁶ cases seven of
+ * them cost more than the Brier score, O/E and Spiegelhalter's test together).
+ */
+let checkedInput: { p: Float64Array; y: Uint8Array; weights: Float64Array | undefined } | null = null;
+
 function checkProbabilities(
   p: Float64Array,
   y: Uint8Array,
   weights: Float64Array | undefined,
   what: string,
 ): void {
+  if (
+    checkedInput !== null &&
+    checkedInput.p === p &&
+    checkedInput.y === y &&
+    checkedInput.weights === weights
+  )
+    return;
   checkLabelled(p, y, what);
   checkCaseWeights(weights, p.length);
   for (let i = 0; i < p.length; i++) {
@@ -174,8 +210,10 @@ export function brierScore(p: Float64Array, y: Uint8Array, weights?: Float64Arra
 
 /** Scaled Brier score 1 − Brier / (ȳ(1 − ȳ)); null when only one outcome class is present. */
 export function scaledBrier(p: Float64Array, y: Uint8Array, weights?: Float64Array): number | null {
-  const brier = brierScore(p, y, weights);
-  const { n, observed } = totals(p, y, weights);
+  return scaledFrom(brierScore(p, y, weights), totals(p, y, weights));
+}
+
+function scaledFrom(brier: number, { n, observed }: Totals): number | null {
   const prevalence = observed / n;
   if (prevalence <= 0 || prevalence >= 1) return null;
   return 1 - brier / (prevalence * (1 - prevalence));
@@ -386,6 +424,10 @@ export interface SmoothCalibrationOptions {
   weights?: Float64Array;
   /** The cases sorted by p (`sortScores`), when the caller has that sort: no further sort of p. */
   sorted?: SortedScores;
+  /** Cases from which unweighted data are smoothed by distinct p (default GROUPED_CALIBRATION_CASES). */
+  groupedFrom?: number;
+  /** The cases grouped by p, when the caller has grouped them. */
+  groups?: BinaryGroups | null;
 }
 
 /** The calibration method key of each surface (results/methods.ts words them). */
@@ -430,6 +472,8 @@ export function smoothCalibration(
 ): SmoothCalibration {
   const { span, weights } = options;
   checkProbabilities(p, y, weights, 'smoothed calibration');
+  const groups = options.groups ?? groupsFor(p, y, options);
+  if (groups) return smoothOfGroups(groups, options);
   const smoothAt = smootherOf(p, y, options);
   const differences = new Float64Array(p.length);
   let sum = 0;
@@ -450,21 +494,45 @@ export function smoothCalibration(
     maximum = Math.max(maximum, value);
   }
   const [e50, e90] = quantilesType7(differences, [0.5, 0.9], weights) as [number, number];
+  return {
+    method: SMOOTH_METHODS[options.surface ?? 'interpolate'],
+    span,
+    degree: 2,
+    points: curvePoints(minimum, maximum, smoothAt),
+    ici: sum / total,
+    e50,
+    e90,
+    emax,
+  };
+}
+
+/** ŝ at SMOOTH_CURVE_POINTS evenly spaced points from the smallest p to the largest. */
+function curvePoints(
+  minimum: number,
+  maximum: number,
+  smoothAt: (value: number) => number,
+): CalibrationCurvePoint[] {
   const points: CalibrationCurvePoint[] = [];
   const count = maximum > minimum ? SMOOTH_CURVE_POINTS : 1;
   for (let k = 0; k < count; k++) {
     const predicted = count === 1 ? minimum : minimum + ((maximum - minimum) * k) / (count - 1);
     points.push({ predicted, observed: smoothAt(predicted) });
   }
+  return points;
+}
+
+/** `smoothCalibration` over the distinct p (calibrationGrouped.ts). */
+function smoothOfGroups(groups: BinaryGroups, options: SmoothCalibrationOptions): SmoothCalibration {
+  const surface = options.surface ?? 'interpolate';
+  const smoother = groupedSmoother(groups, { span: options.span, surface });
+  const smoothAt = smoother.predict;
+  const { values } = groups;
   return {
-    method: SMOOTH_METHODS[options.surface ?? 'interpolate'],
-    span,
+    method: SMOOTH_METHODS[surface],
+    span: options.span,
     degree: 2,
-    points,
-    ici: sum / total,
-    e50,
-    e90,
-    emax,
+    points: curvePoints(values[0] as number, values[values.length - 1] as number, smoothAt),
+    ...groupedSmoothSummary(groups, smoother),
   };
 }
 
@@ -487,8 +555,36 @@ export interface CalibrationSummaryOptions {
   weights?: Float64Array;
   /** The cases sorted by p (`sortScores`), when the caller has that sort. */
   sorted?: SortedScores;
+  /** Cases from which unweighted data are fitted by distinct p (default GROUPED_CALIBRATION_CASES). */
+  groupedFrom?: number;
   /** Receives each condition the caller should report as a warning. */
   onWarning?: (warning: CalibrationWarning) => void;
+}
+
+/** The intercept and slope fits over the cases (the logits once for both). */
+function calibrationFitsOfCases(
+  p: Float64Array,
+  y: Uint8Array,
+  level: number,
+  weights: Float64Array | undefined,
+): { intercept: CalibrationCoefficient; slope: CalibrationCoefficient } {
+  const { logits } = clampedLogits(p);
+  return {
+    intercept: interceptFromLogits(logits, y, level, weights),
+    slope: slopeFromLogits(logits, y, level, weights),
+  };
+}
+
+/** The intercept and slope fits over the distinct p (calibrationGrouped.ts). */
+function calibrationFitsOfGroups(
+  groups: BinaryGroups,
+  level: number,
+): { intercept: CalibrationCoefficient; slope: CalibrationCoefficient } {
+  const fits = groupedCalibrationFits(groups, { clamp: PROBABILITY_CLAMP, tolerance: FIT_TOLERANCE });
+  return {
+    intercept: coefficientFrom(fits.intercept, 0, level),
+    slope: coefficientFrom(fits.slope, 1, level),
+  };
 }
 
 /** Every calibration measure above (evaluate names its methods for results.json). */
@@ -497,9 +593,23 @@ export function calibrationSummary(
   y: Uint8Array,
   options: CalibrationSummaryOptions,
 ): CalibrationSummary {
+  const { weights } = options;
+  checkProbabilities(p, y, weights, 'calibration');
+  checkedInput = { p, y, weights };
+  try {
+    return checkedSummary(p, y, options);
+  } finally {
+    checkedInput = null;
+  }
+}
+
+function checkedSummary(
+  p: Float64Array,
+  y: Uint8Array,
+  options: CalibrationSummaryOptions,
+): CalibrationSummary {
   const { level, bins, span, weights } = options;
   const warn = options.onWarning ?? ((): void => undefined);
-  checkProbabilities(p, y, weights, 'calibration');
   // the cases clampedLogits clamps, counting only cases in use (a plain loop: at 10⁶ cases
   // building an array from an array-like object cost seconds)
   let clamped = 0;
@@ -515,29 +625,36 @@ export function calibrationSummary(
         `clamped to [1e-15, 1 − 1e-15] for the calibration intercept and slope`,
     });
   }
-  const scaled = scaledBrier(p, y, weights);
+  const brier = brierScore(p, y, weights);
+  const scaled = scaledFrom(brier, totals(p, y, weights));
   if (scaled === null) {
     warn({
       code: 'single-outcome-class',
       message: 'only one outcome class is present; calibration is limited',
     });
   }
-  // the logits once for both fits
-  const { logits } = clampedLogits(p);
-  const intercept = interceptFromLogits(logits, y, level, weights);
+  const groups = groupsFor(p, y, options);
+  const { intercept, slope } = groups
+    ? calibrationFitsOfGroups(groups, level)
+    : calibrationFitsOfCases(p, y, level, weights);
   if (intercept.estimate === null) {
     warn({
       code: 'calibration-intercept-unavailable',
       message: `calibration intercept: ${intercept.message}`,
     });
   }
-  const slope = slopeFromLogits(logits, y, level, weights);
   if (slope.estimate === null) {
     warn({ code: 'calibration-slope-unavailable', message: `calibration slope: ${slope.message}` });
   }
   let smooth: SmoothCalibration | null = null;
   try {
-    smooth = smoothCalibration(p, y, { span, weights, surface: options.surface, sorted: options.sorted });
+    smooth = smoothCalibration(p, y, {
+      span,
+      weights,
+      surface: options.surface,
+      sorted: options.sorted,
+      groups,
+    });
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     warn({ code: 'smooth-calibration-unavailable', message: `smoothed calibration curve: ${error.message}` });
@@ -554,7 +671,7 @@ export function calibrationSummary(
     converged,
   });
   return {
-    brier: brierScore(p, y, weights),
+    brier,
     scaledBrier: scaled,
     intercept: strip(intercept),
     slope: strip(slope),

@@ -342,7 +342,29 @@ export function loessSmoother(x: Float64Array, y: Float64Array, options: LoessOp
       throw new RangeError(`loess: case ${i} is not finite`);
     }
   }
-  const { xs, ys, ws, unitWeights } = sortedByPredictor(x, y, weights, options.sorted);
+  return loessSmootherOfSorted(sortedByPredictor(x, y, weights, options.sorted), { span, degree });
+}
+
+/** The cases of positive weight sorted by x, with their responses and weights (multiplicities). */
+export interface SortedCases {
+  xs: Float64Array;
+  ys: Float64Array;
+  ws: Float64Array;
+  /** Whether every weight is 1. */
+  unitWeights: boolean;
+}
+
+/**
+ * `loessSmoother` of cases already sorted by x (ascending, every weight positive and finite,
+ * x and y finite): e.g. the distinct values of x with their multiplicities as weights and
+ * their mean response as y, which fits as the cases themselves (binaryGroups.ts).
+ */
+export function loessSmootherOfSorted(
+  cases: SortedCases,
+  options: { span: number; degree: 0 | 1 | 2 },
+): LoessSmoother {
+  const { span, degree } = options;
+  const { xs, ys, ws, unitWeights } = cases;
   let totalWeight = 0;
   for (const w of ws) totalWeight += w;
   const parameters = degree + 1;

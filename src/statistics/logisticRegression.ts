@@ -43,6 +43,7 @@
  */
 import { generalPasses, type ActiveCases, type IrlsPasses } from './irlsPasses.js';
 import { smallPasses } from './irlsPassesSmall.js';
+import { groupedPasses, type GroupedBinomial } from './irlsPassesGrouped.js';
 
 export interface LogisticRegressionInput {
   /** Covariate columns, each of the outcome's length (the intercept is not among them). */
@@ -166,6 +167,38 @@ export function fitLogistic(input: LogisticRegressionInput): LogisticFit {
   return iterate(small ? smallPasses(cases) : generalPasses(cases, input.intercept), {
     maxIterations: input.maxIterations ?? 100,
     tolerance: input.tolerance ?? 1e-12,
+  });
+}
+
+/**
+ * The same fit for binomial data given as groups (N cases and n1 events at each value of an
+ * intercept-only or one-covariate design; irlsPassesGrouped.ts): the fit of the expanded
+ * cases up to rounding, one pass over the groups per iteration.
+ */
+export function fitGroupedLogistic(
+  data: GroupedBinomial,
+  limits: { maxIterations?: number; tolerance?: number } = {},
+): LogisticFit {
+  const { covariate, offset, cases, events } = data;
+  const length = cases.length;
+  if (
+    events.length !== length ||
+    (covariate && covariate.length !== length) ||
+    (offset && offset.length !== length)
+  )
+    throw new RangeError('fitGroupedLogistic: every array must have one value per group');
+  for (let k = 0; k < length; k++) {
+    const n = cases[k] as number;
+    const n1 = events[k] as number;
+    if (!(n > 0 && n1 >= 0 && n1 <= n))
+      throw new RangeError(`fitGroupedLogistic: group ${k} has ${n1} of ${n}`);
+    if (!Number.isFinite((covariate?.[k] ?? 0) + (offset?.[k] ?? 0)))
+      throw new RangeError(`fitGroupedLogistic: group ${k} has a non-finite covariate or offset`);
+  }
+  if (length === 0) throw new RangeError('fitGroupedLogistic: no group');
+  return iterate(groupedPasses(data), {
+    maxIterations: limits.maxIterations ?? 100,
+    tolerance: limits.tolerance ?? 1e-12,
   });
 }
 
