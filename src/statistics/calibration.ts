@@ -35,7 +35,13 @@
  */
 
 import { binaryGroups, type BinaryGroups } from './binaryGroups.js';
-import { groupedCalibrationFits, groupedSmoother, groupedSmoothSummary } from './calibrationGrouped.js';
+import {
+  groupedBinSums,
+  groupedCalibrationFits,
+  groupedMeasureSums,
+  groupedSmoother,
+  groupedSmoothSummary,
+} from './calibrationGrouped.js';
 import { twoSidedNormalP, zForLevel } from './distributions.js';
 import { fitLogistic, isUsableFit, type LogisticFit } from './logisticRegression.js';
 import { loessSmoother } from './loess.js';
@@ -309,7 +315,10 @@ export function observedExpectedRatio(
   weights?: Float64Array,
 ): CalibrationEstimate {
   checkProbabilities(p, y, weights, 'observed/expected ratio');
-  const { n, observed, expected } = totals(p, y, weights);
+  return ratioFromTotals(totals(p, y, weights), level);
+}
+
+function ratioFromTotals({ n, observed, expected }: Totals, level: number): CalibrationEstimate {
   if (!(expected > 0)) return { estimate: null, se: null, ci: null };
   const ratio = observed / expected;
   if (observed === 0) return { estimate: 0, se: null, ci: null };
@@ -338,6 +347,11 @@ export function spiegelhalterTest(p: Float64Array, y: Uint8Array, weights?: Floa
     numerator += w * ((y[i] as number) - q) * (1 - 2 * q);
     variance += w * (1 - 2 * q) ** 2 * q * (1 - q);
   }
+  return spiegelhalterFrom(numerator, variance);
+}
+
+/** Spiegelhalter's z and p from Σ(y − p)(1 − 2p) and Σ(1 − 2p)²p(1 − p). */
+export function spiegelhalterFrom(numerator: number, variance: number): CalibrationTest {
   const method = 'spiegelhalter';
   if (!(variance > 0)) return { statistic: null, p: null, method };
   const z = numerator / Math.sqrt(variance);
@@ -386,8 +400,17 @@ export function calibrationBins(
     predicted[group] = (predicted[group] as number) + w * value;
     events[group] = (events[group] as number) + w * (y[i] as number);
   }
+  return binsFrom({ n, predicted, events }, level);
+}
+
+/** The bins with their Wilson intervals from each group's cases, Σ p and events (empty groups dropped). */
+export function binsFrom(
+  sums: { n: Float64Array; predicted: Float64Array; events: Float64Array },
+  level: number,
+): CalibrationBin[] {
+  const { n, predicted, events } = sums;
   const result: CalibrationBin[] = [];
-  for (let g = 0; g < groups; g++) {
+  for (let g = 0; g < n.length; g++) {
     const size = n[g] as number;
     if (size === 0) continue;
     const x = events[g] as number;
@@ -561,6 +584,48 @@ export interface CalibrationSummaryOptions {
   onWarning?: (warning: CalibrationWarning) => void;
 }
 
+/** The measures of the summary besides the fits and the smoother. */
+interface SimpleMeasures {
+  /** Cases whose p the logit clamps. */
+  clamped: number;
+  brier: number;
+  totals: Totals;
+  spiegelhalter: CalibrationTest;
+  bins: CalibrationBin[];
+}
+
+function measuresOfCases(p: Float64Array, y: Uint8Array, options: CalibrationSummaryOptions): SimpleMeasures {
+  const { weights, level } = options;
+  // the cases clampedLogits clamps, counting only cases in use (a plain loop: at 10⁶ cases
+  // building an array from an array-like object cost seconds)
+  let clamped = 0;
+  for (let i = 0; i < p.length; i++) {
+    const value = p[i] as number;
+    if (caseWeight(weights, i) > 0 && (value < PROBABILITY_CLAMP || value > 1 - PROBABILITY_CLAMP)) clamped++;
+  }
+  return {
+    clamped,
+    brier: brierScore(p, y, weights),
+    totals: totals(p, y, weights),
+    spiegelhalter: spiegelhalterTest(p, y, weights),
+    bins: calibrationBins(p, y, options.bins, level, weights, options.sorted),
+  };
+}
+
+/** The same measures over the distinct p (calibrationGrouped.ts; sums in another order). */
+function measuresOfGroups(groups: BinaryGroups, options: CalibrationSummaryOptions): SimpleMeasures {
+  if (!Number.isInteger(options.bins) || options.bins < 1)
+    throw new RangeError(`calibration bins: ${options.bins} groups`);
+  const sums = groupedMeasureSums(groups, PROBABILITY_CLAMP);
+  return {
+    clamped: sums.clamped,
+    brier: sums.brierSum / sums.n,
+    totals: { n: sums.n, observed: sums.observed, expected: sums.expected },
+    spiegelhalter: spiegelhalterFrom(sums.spiegelhalterNumerator, sums.spiegelhalterVariance),
+    bins: binsFrom(groupedBinSums(groups, options.bins), options.level),
+  };
+}
+
 /** The intercept and slope fits over the cases (the logits once for both). */
 function calibrationFitsOfCases(
   p: Float64Array,
@@ -608,15 +673,11 @@ function checkedSummary(
   y: Uint8Array,
   options: CalibrationSummaryOptions,
 ): CalibrationSummary {
-  const { level, bins, span, weights } = options;
+  const { level, span, weights } = options;
   const warn = options.onWarning ?? ((): void => undefined);
-  // the cases clampedLogits clamps, counting only cases in use (a plain loop: at 10⁶ cases
-  // building an array from an array-like object cost seconds)
-  let clamped = 0;
-  for (let i = 0; i < p.length; i++) {
-    const value = p[i] as number;
-    if (caseWeight(weights, i) > 0 && (value < PROBABILITY_CLAMP || value > 1 - PROBABILITY_CLAMP)) clamped++;
-  }
+  const groups = groupsFor(p, y, options);
+  const measures = groups ? measuresOfGroups(groups, options) : measuresOfCases(p, y, options);
+  const { clamped, brier } = measures;
   if (clamped > 0) {
     warn({
       code: 'probabilities-clamped',
@@ -625,15 +686,13 @@ function checkedSummary(
         `clamped to [1e-15, 1 − 1e-15] for the calibration intercept and slope`,
     });
   }
-  const brier = brierScore(p, y, weights);
-  const scaled = scaledFrom(brier, totals(p, y, weights));
+  const scaled = scaledFrom(brier, measures.totals);
   if (scaled === null) {
     warn({
       code: 'single-outcome-class',
       message: 'only one outcome class is present; calibration is limited',
     });
   }
-  const groups = groupsFor(p, y, options);
   const { intercept, slope } = groups
     ? calibrationFitsOfGroups(groups, level)
     : calibrationFitsOfCases(p, y, level, weights);
@@ -675,9 +734,9 @@ function checkedSummary(
     scaledBrier: scaled,
     intercept: strip(intercept),
     slope: strip(slope),
-    observedExpectedRatio: observedExpectedRatio(p, y, level, weights),
-    spiegelhalter: spiegelhalterTest(p, y, weights),
-    bins: calibrationBins(p, y, bins, level, weights, options.sorted),
+    observedExpectedRatio: ratioFromTotals(measures.totals, level),
+    spiegelhalter: measures.spiegelhalter,
+    bins: measures.bins,
     smooth,
   };
 }

@@ -15,7 +15,7 @@ import type { BinaryGroups } from './binaryGroups.js';
 import { fitGroupedLogistic, type LogisticFit } from './logisticRegression.js';
 import { loessSmootherOfSorted } from './loess.js';
 import { interpolatorOf } from './loessInterpolate.js';
-import { quantilesOfCounts } from './quantile.js';
+import { quantilesOfAscendingCounts, quantilesOfCounts } from './quantile.js';
 
 /** logit p of each distinct p, clamped to [clamp, 1 − clamp] as `clampedLogits` does. */
 function groupLogits(values: Float64Array, clamp: number): Float64Array {
@@ -93,4 +93,90 @@ export function groupedSmoothSummary(
   }
   const [e50, e90] = quantilesOfCounts(differences, cases, [0.5, 0.9]) as [number, number];
   return { ici: sum / groups.n, e50, e90, emax };
+}
+
+/** The sums behind the Brier score, O/E, Spiegelhalter's test and the clamped count, over the groups. */
+export interface GroupedMeasureSums {
+  n: number;
+  observed: number;
+  expected: number;
+  /** Σ (p − y)² over the cases. */
+  brierSum: number;
+  /** Σ (y − p)(1 − 2p) and Σ (1 − 2p)²p(1 − p) (Spiegelhalter 1986). */
+  spiegelhalterNumerator: number;
+  spiegelhalterVariance: number;
+  /** Cases with p below `clamp` or above 1 − `clamp`. */
+  clamped: number;
+}
+
+/** One pass over the groups for the measures of calibration.ts that are sums over the cases. */
+export function groupedMeasureSums(groups: BinaryGroups, clamp: number): GroupedMeasureSums {
+  const { values, cases, events } = groups;
+  const sums: GroupedMeasureSums = {
+    n: 0,
+    observed: 0,
+    expected: 0,
+    brierSum: 0,
+    spiegelhalterNumerator: 0,
+    spiegelhalterVariance: 0,
+    clamped: 0,
+  };
+  let n = 0;
+  let observed = 0;
+  let expected = 0;
+  let brierSum = 0;
+  let numerator = 0;
+  let variance = 0;
+  let clamped = 0;
+  for (let k = 0; k < values.length; k++) {
+    const q = values[k] as number;
+    const count = cases[k] as number;
+    const ones = events[k] as number;
+    n += count;
+    observed += ones;
+    expected += count * q;
+    brierSum += ones * (1 - q) ** 2 + (count - ones) * q * q;
+    numerator += (ones - count * q) * (1 - 2 * q);
+    variance += count * (1 - 2 * q) ** 2 * q * (1 - q);
+    if (q < clamp || q > 1 - clamp) clamped += count;
+  }
+  return Object.assign(sums, {
+    n,
+    observed,
+    expected,
+    brierSum,
+    spiegelhalterNumerator: numerator,
+    spiegelhalterVariance: variance,
+    clamped,
+  });
+}
+
+/**
+ * The calibration bins' cases, Σ p and events over the groups: cut points at the type-7
+ * quantiles k/bins of p (duplicates merged), each group in the right-closed interval of the
+ * first cut ≥ its p (the lowest in the first), as `calibrationBins`.
+ */
+export function groupedBinSums(
+  groups: BinaryGroups,
+  bins: number,
+): { n: Float64Array; predicted: Float64Array; events: Float64Array } {
+  const { values, cases, events } = groups;
+  const probabilities = Array.from({ length: bins + 1 }, (_, k) => k / bins);
+  const cuts = [...new Set(quantilesOfAscendingCounts(values, cases, probabilities))];
+  const count = Math.max(1, cuts.length - 1);
+  const sums = {
+    n: new Float64Array(count),
+    predicted: new Float64Array(count),
+    events: new Float64Array(count),
+  };
+  let cut = 0; // the first cut ≥ the value (values ascend, so it only moves up)
+  for (let k = 0; k < values.length; k++) {
+    const value = values[k] as number;
+    while (cut < cuts.length - 1 && (cuts[cut] as number) < value) cut++;
+    const bin = Math.min(count, Math.max(1, cut)) - 1;
+    sums.n[bin] = (sums.n[bin] as number) + (cases[k] as number);
+    sums.predicted[bin] = (sums.predicted[bin] as number) + (cases[k] as number) * value;
+    sums.events[bin] = (sums.events[bin] as number) + (events[k] as number);
+  }
+  return sums;
 }

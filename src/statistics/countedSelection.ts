@@ -89,25 +89,38 @@ export function countedOrderStatistics(
   }
   if (!(maximum > minimum)) return positions.map(() => minimum);
   const scale = BUCKETS / (maximum - minimum);
-  const bucketOf = (value: number): number => Math.min(BUCKETS - 1, Math.floor((value - minimum) * scale));
   const histogram = new Float64Array(BUCKETS);
   for (let k = 0; k < length; k++) {
-    const b = bucketOf(values[k] as number);
+    const b = Math.min(BUCKETS - 1, Math.floor(((values[k] as number) - minimum) * scale));
     histogram[b] = (histogram[b] as number) + (counts[k] as number);
   }
-  return positions.map((j) => {
+  // the bucket of each position and the count before it
+  const wanted = positions.map((j) => {
     let before = 0;
     let bucket = 0;
     while (bucket < BUCKETS - 1 && before + (histogram[bucket] as number) < j)
       before += histogram[bucket++] as number;
-    const inBucket: number[] = [];
-    const countsInBucket: number[] = [];
-    for (let k = 0; k < length; k++) {
-      if (bucketOf(values[k] as number) === bucket) {
-        inBucket.push(values[k] as number);
-        countsInBucket.push(counts[k] as number);
-      }
-    }
-    return countedOrderStatistic(Float64Array.from(inBucket), Float64Array.from(countsInBucket), j - before);
+    return { j, bucket, before };
+  });
+  // one pass gathers the values of every bucket a position falls in
+  const members = new Map<number, { values: number[]; counts: number[] }>();
+  for (const { bucket } of wanted) members.set(bucket, { values: [], counts: [] });
+  const isWanted = new Uint8Array(BUCKETS);
+  for (const { bucket } of wanted) isWanted[bucket] = 1;
+  for (let k = 0; k < length; k++) {
+    const value = values[k] as number;
+    const b = Math.min(BUCKETS - 1, Math.floor((value - minimum) * scale));
+    if (isWanted[b] === 0) continue;
+    const member = members.get(b) as { values: number[]; counts: number[] };
+    member.values.push(value);
+    member.counts.push(counts[k] as number);
+  }
+  return wanted.map(({ j, bucket, before }) => {
+    const member = members.get(bucket) as { values: number[]; counts: number[] };
+    return countedOrderStatistic(
+      Float64Array.from(member.values),
+      Float64Array.from(member.counts),
+      j - before,
+    );
   });
 }

@@ -192,8 +192,13 @@ export function fitGroupedLogistic(
     const n1 = events[k] as number;
     if (!(n > 0 && n1 >= 0 && n1 <= n))
       throw new RangeError(`fitGroupedLogistic: group ${k} has ${n1} of ${n}`);
-    if (!Number.isFinite((covariate?.[k] ?? 0) + (offset?.[k] ?? 0)))
-      throw new RangeError(`fitGroupedLogistic: group ${k} has a non-finite covariate or offset`);
+  }
+  for (const values of [covariate, offset]) {
+    if (values === null) continue;
+    for (let k = 0; k < length; k++) {
+      if (!Number.isFinite(values[k] as number))
+        throw new RangeError(`fitGroupedLogistic: group ${k} has a non-finite covariate or offset`);
+    }
   }
   if (length === 0) throw new RangeError('fitGroupedLogistic: no group');
   return iterate(groupedPasses(data), {

@@ -135,6 +135,37 @@ export function quantilesOfCounts(
 }
 
 /**
+ * `quantilesOfCounts` for values already ascending (e.g. the distinct scores of a sort): the
+ * order statistics are read off the cumulative counts, with no selection.
+ */
+export function quantilesOfAscendingCounts(
+  values: Float64Array,
+  counts: Float64Array,
+  probabilities: readonly number[],
+): number[] {
+  const cumulative = new Float64Array(counts.length);
+  let total = 0;
+  for (let k = 0; k < counts.length; k++) {
+    const count = counts[k] as number;
+    if (!(count > 0) || (k > 0 && !((values[k] as number) > (values[k - 1] as number))))
+      throw new RangeError(`quantile: value ${k} of count ${count} is not ascending`);
+    cumulative[k] = total += count;
+  }
+  // x₍ⱼ₊₁₎: the first value whose cumulative count exceeds j
+  const at = (j: number): number => {
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((cumulative[mid] as number) > j) hi = mid;
+      else lo = mid + 1;
+    }
+    return values[lo] as number;
+  };
+  return unweightedQuantiles(total, at, probabilities);
+}
+
+/**
  * Type-7 quantiles of n values of weight 1, given x₍ⱼ₊₁₎ (0-based j) for the positions
  * needed (same arithmetic as above).
  */

@@ -6,7 +6,11 @@ import { countedOrderStatistics } from '../../src/statistics/countedSelection.js
 import { sortScores } from '../../src/statistics/confusion.js';
 import { loessInterpolator } from '../../src/statistics/loessInterpolate.js';
 import { fitGroupedLogistic, fitLogistic, isUsableFit } from '../../src/statistics/logisticRegression.js';
-import { quantilesOfCounts, quantilesType7 } from '../../src/statistics/quantile.js';
+import {
+  quantilesOfAscendingCounts,
+  quantilesOfCounts,
+  quantilesType7,
+} from '../../src/statistics/quantile.js';
 import { CALIBRATION_SETS, readCalibrationSet, readExpected } from './calibrationReferenceData.js';
 import { generateCalibrationData, type GeneratorKind } from './loessGenerator.js';
 
@@ -202,6 +206,18 @@ describe('order statistics and quantiles of counted values', () => {
     const ours = quantilesOfCounts(values, counts, probabilities);
     expect(ours).toEqual(quantilesType7(values, probabilities, counts));
     expect(ours).toEqual(quantilesType7(expanded, probabilities));
+  });
+
+  it('quantilesOfAscendingCounts equals quantilesType7 on distinct ascending values with counts', () => {
+    const distinct = Float64Array.from(new Set(Array.from(values).sort((a, b) => a - b)));
+    const weights = Float64Array.from(distinct, (_, k) => 1 + ((k * 7) % 5));
+    const probabilities = Array.from({ length: 11 }, (_, k) => k / 10);
+    expect(quantilesOfAscendingCounts(distinct, weights, probabilities)).toEqual(
+      quantilesType7(distinct, probabilities, weights),
+    );
+    expect(() => quantilesOfAscendingCounts(Float64Array.of(2, 1), Float64Array.of(1, 1), [0.5])).toThrow(
+      RangeError,
+    );
   });
 
   it('a constant sample', () => {
