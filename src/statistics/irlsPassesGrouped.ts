@@ -247,25 +247,33 @@ export function groupedPasses(data: GroupedBinomial): IrlsPasses {
   const { covariate, cases, events } = data;
   const length = cases.length;
   const slope = covariate !== null;
+  const offset = data.offset ?? new Float64Array(length);
+  if (
+    events.length !== length ||
+    offset.length !== length ||
+    (covariate !== null && covariate.length !== length)
+  )
+    throw new RangeError('grouped logistic fit: every array must have one value per group');
+  if (length === 0) throw new RangeError('grouped logistic fit: no group');
+  // one pass checks the groups and sums Σ N·x (for the centre) or forms e^offset
+  const expOffset = slope ? offset : new Float64Array(length);
   let total = 0;
   let moment = 0;
   for (let k = 0; k < length; k++) {
-    total += cases[k] as number;
-    if (covariate !== null) moment += (cases[k] as number) * (covariate[k] as number);
+    const n = cases[k] as number;
+    const n1 = events[k] as number;
+    const x = slope ? (covariate[k] as number) : 0;
+    const o = offset[k] as number;
+    if (!(n > 0 && n1 >= 0 && n1 <= n) || !Number.isFinite(x) || !Number.isFinite(o)) {
+      throw new RangeError(`grouped logistic fit: group ${k} has ${n1} events of ${n} at ${x}, offset ${o}`);
+    }
+    total += n;
+    moment += n * x;
+    if (!slope) expOffset[k] = Math.exp(o);
   }
   const center = slope ? moment / total : 0;
-  const arrays = {
-    u: shifted(covariate, length, center),
-    offset: data.offset ?? new Float64Array(length),
-    cases,
-    events,
-  };
-  let expOffset: Float64Array | null = null;
-  if (!slope) {
-    expOffset = new Float64Array(length);
-    for (let k = 0; k < length; k++) expOffset[k] = Math.exp(arrays.offset[k] as number);
-  }
-  const interceptArrays = { ...arrays, expOffset: expOffset ?? arrays.offset };
+  const arrays = { u: shifted(covariate, length, center), offset, cases, events };
+  const interceptArrays = { ...arrays, expOffset };
   const sums: Sums = { s0: 0, s1: 0, s2: 0, t0: 0, t1: 0, deviance: 0, extreme: false };
 
   return {

@@ -179,28 +179,7 @@ export function fitGroupedLogistic(
   data: GroupedBinomial,
   limits: { maxIterations?: number; tolerance?: number } = {},
 ): LogisticFit {
-  const { covariate, offset, cases, events } = data;
-  const length = cases.length;
-  if (
-    events.length !== length ||
-    (covariate && covariate.length !== length) ||
-    (offset && offset.length !== length)
-  )
-    throw new RangeError('fitGroupedLogistic: every array must have one value per group');
-  for (let k = 0; k < length; k++) {
-    const n = cases[k] as number;
-    const n1 = events[k] as number;
-    if (!(n > 0 && n1 >= 0 && n1 <= n))
-      throw new RangeError(`fitGroupedLogistic: group ${k} has ${n1} of ${n}`);
-  }
-  for (const values of [covariate, offset]) {
-    if (values === null) continue;
-    for (let k = 0; k < length; k++) {
-      if (!Number.isFinite(values[k] as number))
-        throw new RangeError(`fitGroupedLogistic: group ${k} has a non-finite covariate or offset`);
-    }
-  }
-  if (length === 0) throw new RangeError('fitGroupedLogistic: no group');
+  // groupedPasses checks the groups (N > 0, 0 ≤ n1 ≤ N, finite values) as it sets up
   return iterate(groupedPasses(data), {
     maxIterations: limits.maxIterations ?? 100,
     tolerance: limits.tolerance ?? 1e-12,
