@@ -17,16 +17,22 @@ import { loessSmootherOfSorted } from './loess.js';
 import { interpolatorOf } from './loessInterpolate.js';
 import { quantilesOfAscendingCounts, quantilesOfCounts } from './quantile.js';
 
-/** logit p of each distinct p, clamped to [clamp, 1 − clamp] as `clampedLogits` does. */
-function groupLogits(values: Float64Array, clamp: number): Float64Array {
+/**
+ * logit p of each distinct p, clamped to [clamp, 1 − clamp] as `clampedLogits` does, and the
+ * odds p/(1 − p) it is the log of (e^offset for the intercept fit, with no exponential).
+ */
+function groupLogits(values: Float64Array, clamp: number): { logits: Float64Array; odds: Float64Array } {
   const logits = new Float64Array(values.length);
+  const odds = new Float64Array(values.length);
   for (let k = 0; k < values.length; k++) {
     let q = values[k] as number;
     if (q < clamp) q = clamp;
     else if (q > 1 - clamp) q = 1 - clamp;
-    logits[k] = Math.log(q / (1 - q));
+    const ratio = q / (1 - q);
+    odds[k] = ratio;
+    logits[k] = Math.log(ratio);
   }
-  return logits;
+  return { logits, odds };
 }
 
 /** The calibration-in-the-large and calibration-slope fits over the groups. */
@@ -34,11 +40,14 @@ export function groupedCalibrationFits(
   groups: BinaryGroups,
   options: { clamp: number; tolerance: number },
 ): { intercept: LogisticFit; slope: LogisticFit } {
-  const logits = groupLogits(groups.values, options.clamp);
+  const { logits, odds } = groupLogits(groups.values, options.clamp);
   const { cases, events } = groups;
   const limits = { tolerance: options.tolerance };
   return {
-    intercept: fitGroupedLogistic({ covariate: null, offset: logits, cases, events }, limits),
+    intercept: fitGroupedLogistic(
+      { covariate: null, offset: logits, expOffset: odds, cases, events },
+      limits,
+    ),
     slope: fitGroupedLogistic({ covariate: logits, offset: null, cases, events }, limits),
   };
 }

@@ -42,6 +42,11 @@ export interface GroupedBinomial {
   cases: Float64Array;
   /** n1_k ≤ N_k: the events of each group. */
   events: Float64Array;
+  /**
+   * e^offset of each group, when the caller has it (the odds p/(1 − p) for offset = logit p):
+   * the intercept-only fit forms e^η from it; computed here when absent.
+   */
+  expOffset?: Float64Array;
 }
 
 /** The sums of one evaluation: the normal equations in [1, x − c], the deviance, extremes. */
@@ -56,9 +61,10 @@ interface Sums {
 }
 
 /** x − c for each group (zeros without a covariate). */
-function shifted(covariate: Float64Array | null, length: number, center: number): Float64Array {
+function shifted(covariate: Float64Array | null, length: number, center: number): Float64Array | null {
+  if (covariate === null) return null;
   const out = new Float64Array(length);
-  if (covariate !== null) for (let k = 0; k < length; k++) out[k] = (covariate[k] as number) - center;
+  for (let k = 0; k < length; k++) out[k] = (covariate[k] as number) - center;
   return out;
 }
 
@@ -178,7 +184,7 @@ function evaluateIntercept(
 
 /** The start (R's μ = (y + ½)/2 per case): the deviance and the sums of the first step. */
 function start(
-  data: { u: Float64Array; offset: Float64Array; cases: Float64Array; events: Float64Array },
+  data: { u: Float64Array | null; offset: Float64Array; cases: Float64Array; events: Float64Array },
   out: Sums,
 ): void {
   const { u, offset, cases, events } = data;
@@ -199,7 +205,7 @@ function start(
   let t1 = 0;
   let deviance = 0;
   for (let k = 0; k < cases.length; k++) {
-    const uk = u[k] as number;
+    const uk = u === null ? 0 : (u[k] as number);
     const off = offset[k] as number;
     const n1 = events[k] as number;
     const n0 = (cases[k] as number) - n1;
@@ -256,7 +262,10 @@ export function groupedPasses(data: GroupedBinomial): IrlsPasses {
     throw new RangeError('grouped logistic fit: every array must have one value per group');
   if (length === 0) throw new RangeError('grouped logistic fit: no group');
   // one pass checks the groups and sums Σ N·x (for the centre) or forms e^offset
-  const expOffset = slope ? offset : new Float64Array(length);
+  const given = data.expOffset;
+  if (given !== undefined && given.length !== length)
+    throw new RangeError('grouped logistic fit: every array must have one value per group');
+  const expOffset = slope ? offset : (given ?? new Float64Array(length));
   let total = 0;
   let moment = 0;
   for (let k = 0; k < length; k++) {
@@ -269,7 +278,7 @@ export function groupedPasses(data: GroupedBinomial): IrlsPasses {
     }
     total += n;
     moment += n * x;
-    if (!slope) expOffset[k] = Math.exp(o);
+    if (!slope && given === undefined) expOffset[k] = Math.exp(o);
   }
   const center = slope ? moment / total : 0;
   const arrays = { u: shifted(covariate, length, center), offset, cases, events };
@@ -299,7 +308,7 @@ export function groupedPasses(data: GroupedBinomial): IrlsPasses {
       }
       const b1 = beta[1] as number;
       // η = β₀ + β₁x = (β₀ + β₁c) + β₁(x − c)
-      evaluate(arrays, (beta[0] as number) + b1 * center, b1, sums);
+      evaluate({ ...arrays, u: arrays.u as Float64Array }, (beta[0] as number) + b1 * center, b1, sums);
       return sums.deviance;
     },
     fittedExtremes: () => sums.extreme,
