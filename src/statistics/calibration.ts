@@ -32,6 +32,11 @@
  *
  * Case weights are bootstrap multiplicities (see caseWeights.ts): every function here
  * gives, for integer weights, the result of duplicating rows.
+ *
+ * From GROUPED_CALIBRATION_CASES unweighted cases on, `calibrationSummary` and
+ * `smoothCalibration` compute the same measures over the distinct values of p with their
+ * numbers of cases and events (binaryGroups.ts, calibrationGrouped.ts): equal up to the
+ * order of summation.
  */
 
 import { binaryGroups, type BinaryGroups } from './binaryGroups.js';
