@@ -4,6 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalOrder, firstScoreOrder, inCanonicalOrder } from '../../src/evaluate/canonicalOrder.js';
 import { ascendingOrder } from '../../src/statistics/ranks.js';
+import { fixedPointKeys, sortByScore, SortWorkspace } from '../../src/evaluate/radixOrder.js';
+import { sortByDouble } from '../../src/statistics/radixSort.js';
 import type { CaseData } from '../../src/load/loadStudy.js';
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -30,6 +32,27 @@ function comparatorOrder(data: CaseData): number[] {
     return ids ? compareText(ids[a] as string, ids[b] as string) : 0;
   });
 }
+
+/** Scores written with a fixed number of decimals (fixed-point keys, radixOrder.ts), −0 among them. */
+const fixedPointColumn = (n: number) =>
+  fc
+    .record({
+      decimals: fc.integer({ min: 0, max: 9 }),
+      spread: fc.constantFrom(3, 1000, 2 ** 21, 2 ** 31),
+      shift: fc.integer({ min: -5, max: 5 }),
+    })
+    .chain(({ decimals, spread, shift }) =>
+      fc.array(
+        fc.oneof(
+          {
+            weight: 20,
+            arbitrary: fc.integer({ min: 0, max: spread }).map((k) => (k + shift) / 10 ** decimals),
+          },
+          { weight: 1, arbitrary: fc.constant(-0) },
+        ),
+        { minLength: n, maxLength: n },
+      ),
+    );
 
 const score = fc.oneof(
   fc.constantFrom(0, -0, 1, 0.5, -1e308, 1e308, 5e-324, -5e-324),
@@ -78,7 +101,66 @@ const cases = fc
     subgroupValues: new Map(c.subgroups.map((values, k) => [`s${k}`, values])),
   }));
 
+const ascending = (values: Float64Array, sort: (order: Uint32Array) => void) => {
+  const order = Uint32Array.from(values, (_, i) => i);
+  sort(order);
+  return Array.from(order);
+};
+
+describe('fixed-point keys', () => {
+  it('sort as the doubles sort (stable, −0 as +0), in one to three passes', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 300 }).chain((n) => fixedPointColumn(n)),
+        (column) => {
+          const values = Float64Array.from(column);
+          const order = Uint32Array.from(values, (_, i) => i);
+          const workspace = new SortWorkspace(values.length);
+          expect(fixedPointKeys(values, order, workspace.key)).toBeGreaterThan(0);
+          expect(ascending(values, (o) => sortByScore(o, values, workspace))).toEqual(
+            ascending(values, (o) => sortByDouble(o, values)),
+          );
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('are refused for full-precision doubles, 5e-324 and spans of 2^32 or more', () => {
+    const refused = [
+      [0.1 + 0.2, 0.5],
+      [5e-324, 1],
+      [0, 2 ** 32],
+      [1e308, -1e308],
+    ];
+    for (const column of refused) {
+      const values = Float64Array.from(column);
+      expect(fixedPointKeys(values, Uint32Array.of(0, 1), new Uint32Array(2))).toBe(0);
+      expect(ascending(values, (o) => sortByScore(o, values, new SortWorkspace(2)))).toEqual(
+        ascending(values, (o) => sortByDouble(o, values)),
+      );
+    }
+  });
+});
+
 describe('canonicalOrder', () => {
+  it('equals the comparator order with fixed-point scores (many ties)', () => {
+    const fixedCases = cases.chain((data) =>
+      fc
+        .array(fixedPointColumn(data.labels.length), {
+          minLength: data.scores.length,
+          maxLength: data.scores.length,
+        })
+        .map((columns) => ({ ...data, scores: columns.map((c) => Float64Array.from(c)) })),
+    );
+    fc.assert(
+      fc.property(fixedCases, (data) => {
+        expect(Array.from(canonicalOrder(data))).toEqual(comparatorOrder(data));
+      }),
+      { numRuns: 120 },
+    );
+  });
+
   it('equals the comparator order (stable, −0 as +0, ties broken by id, then by row)', () => {
     fc.assert(
       fc.property(cases, (data) => {
