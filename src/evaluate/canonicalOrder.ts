@@ -5,7 +5,8 @@
  */
 import type { CaseData } from '../load/loadStudy.js';
 import { caseIdReader, defineLazyIds, hasCaseIds } from '../load/lazyIds.js';
-import { SortWorkspace, sortByCode, sortByScore, textCodes } from './radixOrder.js';
+import { sortByScore, SortWorkspace, valueOfKey, type SortedKeys } from './fixedPointOrder.js';
+import { sortByCode, textCodes } from './radixOrder.js';
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -19,13 +20,14 @@ interface Arranged {
 
 /**
  * Stable radix passes from the least significant key (subgroup values) to the most
- * significant (cluster): no comparator sort over all cases.
+ * significant (cluster): no comparator sort over all cases. Returns the order and, when the
+ * last pass was the outcome-and-first-score one by fixed-point keys, its sorted keys.
  */
 function sortByKeys(
   data: CaseData,
   subgroupCodes: readonly { codes: Uint32Array; count: number }[],
   workspace: SortWorkspace,
-): Uint32Array {
+): { order: Uint32Array; firstKeys: SortedKeys | null } {
   const n = data.labels.length;
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
@@ -35,14 +37,39 @@ function sortByKeys(
     const { codes, count } = subgroupCodes[k] as { codes: Uint32Array; count: number };
     sortByCode(order, codes, count, scratch);
   }
-  for (let m = scores.length - 1; m >= 0; m--) sortByScore(order, scores[m] as Float64Array, workspace);
-  sortByCode(order, labels, 2, scratch);
+  for (let m = scores.length - 1; m >= 1; m--) sortByScore(order, scores[m] as Float64Array, workspace);
+  // the first model's pass sorts by outcome too (outcome before score)
+  const first = scores[0];
+  const firstKeys = first ? sortByScore(order, first, workspace, labels) : null;
+  if (!first) sortByCode(order, labels, 2, scratch);
   if (clusters) {
     let count = 0;
     for (const c of clusters) count = Math.max(count, c + 1);
     sortByCode(order, clusters, count, scratch);
+    return { order, firstKeys: null };
   }
-  return order;
+  return { order, firstKeys };
+}
+
+/**
+ * The outcomes and first model's scores in canonical order read back from the last pass's
+ * sorted keys (outcome · count + score key), in sequence: no look-up by case. Null when a
+ * score is −0 (its key is +0's).
+ */
+function fromSortedKeys({ keys, fixed }: SortedKeys): { labels: Uint8Array; scores: Float64Array } | null {
+  const valueOf = valueOfKey(fixed);
+  if (!valueOf) return null;
+  const n = keys.length;
+  const labels = new Uint8Array(n);
+  const scores = new Float64Array(n);
+  const count = fixed.count;
+  for (let k = 0; k < n; k++) {
+    const key = keys[k] as number;
+    const label = key >= count ? 1 : 0;
+    labels[k] = label;
+    scores[k] = valueOf(key - label * count);
+  }
+  return { labels, scores };
 }
 
 /**
@@ -52,16 +79,16 @@ function sortByKeys(
  */
 function arrange(data: CaseData, workspace: SortWorkspace): Arranged {
   const subgroupCodes = [...data.subgroupValues.values()].map(textCodes);
-  const order = sortByKeys(data, subgroupCodes, workspace);
+  const { order, firstKeys } = sortByKeys(data, subgroupCodes, workspace);
+  const first = firstKeys ? fromSortedKeys(firstKeys) : null;
   const arranged: Arranged = {
     order,
-    labels: gather(data.labels, order),
-    scores: data.scores.map((s) => gatherDoubles(s, order)),
+    labels: first ? first.labels : gather(data.labels, order),
+    scores: data.scores.map((s, m) => (m === 0 && first ? first.scores : gatherDoubles(s, order))),
     clusters: data.clusters ? gather(data.clusters, order) : null,
   };
   const idOf = caseIdReader(data);
-  // within a tied run every key is equal: reordering it changes only `order`
-  if (idOf) sortTiedRunsById(arranged, subgroupCodes, idOf);
+  if (idOf) sortTiedRunsById(arranged, subgroupCodes, idOf, data.scores);
   return arranged;
 }
 
@@ -103,6 +130,7 @@ function sortTiedRunsById(
   arranged: Arranged,
   subgroupCodes: readonly { codes: Uint32Array }[],
   idOf: (i: number) => string,
+  scores: readonly Float64Array[],
 ): void {
   const order = arranged.order;
   const n = order.length;
@@ -116,6 +144,11 @@ function sortTiedRunsById(
         run.map((c) => c.index),
         runStart,
       );
+      // tied scores are equal, yet −0 and +0 are told apart by sign: taken again in the new order
+      scores.forEach((own, m) => {
+        const arrangedScores = arranged.scores[m] as Float64Array;
+        for (let k = runStart; k < i; k++) arrangedScores[k] = own[order[k] as number] as number;
+      });
     }
     runStart = i;
   }

@@ -15,7 +15,7 @@ import {
   type SortedScores,
 } from '../../statistics/rocCurve.js';
 import { firstScoreOrder, inCanonicalOrder } from '../canonicalOrder.js';
-import { ascendingScoreOrder, SortWorkspace } from '../radixOrder.js';
+import { sortedByScore, SortWorkspace } from '../fixedPointOrder.js';
 import type { EvaluationContext } from '../context.js';
 import { chooseThreshold, thresholdRule } from '../operatingPoints.js';
 import { aucVarianceMethod } from '../subsets.js';
@@ -40,7 +40,7 @@ function curvesOf(data: CaseData, sorted: readonly SortedScores[] = data.scores.
 
 export function resolveSettings(study: Study, warnings: WarningLog): EvaluationContext {
   const settings = study.settings;
-  // one set of scratch arrays for every sort below (radixOrder.ts)
+  // one set of scratch arrays for every sort below (fixedPointOrder.ts)
   const workspace = new SortWorkspace(study.data.labels.length);
   const data = inCanonicalOrder(study.data, workspace);
   const labels = data.labels;
@@ -53,10 +53,10 @@ export function resolveSettings(study: Study, warnings: WarningLog): EvaluationC
 
   const rules = settings.operatingPoints.map(thresholdRule);
   // the first model's order merged from the canonical order's outcome runs; the others
-  // sorted (by fixed-point keys where the scores allow: radixOrder.ts)
+  // sorted (by fixed-point keys where the scores allow: fixedPointOrder.ts)
   const first = firstScoreOrder(data);
   const sorted = data.scores.map((scores, m) =>
-    groupSorted(scores, m === 0 && first ? first : ascendingScoreOrder(scores, workspace)),
+    m === 0 && first ? groupSorted(scores, first) : sortedByScore(scores, workspace),
   );
   const curves = curvesOf(data, sorted);
   const validationCurves = study.validation ? curvesOf(study.validation) : null;
