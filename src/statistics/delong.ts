@@ -39,47 +39,46 @@ export function delongPlacements(
  * Placements of one model from its cases sorted by score (`sortScores`, the one sort the model's
  * ROC curve is read from) and their labels: `positives` in the order of the positive cases,
  * `negatives` in that of the negative ones (as `splitByClass` gives them). One walk over the
- * groups of tied scores gives each case's midrank among all cases and among its own class
- * (a group occupying positions i…j has midrank (i + j)/2 + 1), then
- * V10 = (rank − rank among positives)/n and V01 = 1 − (rank − rank among negatives)/m.
+ * groups of tied scores gives each case its placement: a positive in a group holding `tiedNegatives`
+ * negatives above `negativesBefore` lower-scored ones outranks (negativesBefore + tiedNegatives/2)
+ * negatives, and a negative is outranked by the positives above it plus half the tied ones —
+ * Sun & Xu's midrank differences, (rank − rank among its class), written without the ranks.
+ * Every count is a whole or half number, so each placement and the rank sum are exact whatever
+ * the order of the additions.
  */
 export function delongPlacementsOfSorted(sorted: SortedScores, labels: Uint8Array): DelongPlacements {
   const { order, groupStart } = sorted;
   const total = order.length;
-  const rank = new Float64Array(total);
-  const classRank = new Float64Array(total);
+  let m = 0;
+  for (let i = 0; i < total; i++) m += labels[i] as number;
+  const n = total - m;
+  // the placement of each case, by case index (one scattered write per case), then split by class
+  const placement = new Float64Array(total);
   let positivesBefore = 0;
   let negativesBefore = 0;
+  let rankSum = 0;
   for (let k = 0; k + 1 < groupStart.length; k++) {
     const start = groupStart[k] as number;
     const end = groupStart[k + 1] as number;
     let positivesHere = 0;
     for (let q = start; q < end; q++) positivesHere += labels[order[q] as number] as number;
     const negativesHere = end - start - positivesHere;
-    const groupRank = (start + end - 1) / 2 + 1;
-    const positiveRank = (positivesBefore + positivesBefore + positivesHere - 1) / 2 + 1;
-    const negativeRank = (negativesBefore + negativesBefore + negativesHere - 1) / 2 + 1;
+    const positivePlacement = (negativesBefore + negativesHere / 2) / n;
+    const negativePlacement = 1 - (positivesBefore + positivesHere / 2) / m;
     for (let q = start; q < end; q++) {
       const i = order[q] as number;
-      rank[i] = groupRank;
-      classRank[i] = labels[i] === 1 ? positiveRank : negativeRank;
+      placement[i] = labels[i] === 1 ? positivePlacement : negativePlacement;
     }
+    // each positive's midrank among all cases, (start + end − 1)/2 + 1
+    rankSum += positivesHere * ((start + end - 1) / 2 + 1);
     positivesBefore += positivesHere;
     negativesBefore += negativesHere;
   }
-  const m = positivesBefore;
-  const n = negativesBefore;
   const positives = new Float64Array(m);
   const negatives = new Float64Array(n);
-  let rankSum = 0;
   for (let i = 0, p = 0, q = 0; i < total; i++) {
-    const rz = rank[i] as number;
-    if (labels[i] === 1) {
-      rankSum += rz;
-      positives[p++] = (rz - (classRank[i] as number)) / n;
-    } else {
-      negatives[q++] = 1 - (rz - (classRank[i] as number)) / m;
-    }
+    if (labels[i] === 1) positives[p++] = placement[i] as number;
+    else negatives[q++] = placement[i] as number;
   }
   const auc = (rankSum - (m * (m + 1)) / 2) / (m * n);
   return { auc, positives, negatives };
