@@ -4,6 +4,7 @@
  * same whatever the order of the rows in the input file.
  */
 import type { CaseData } from '../load/loadStudy.js';
+import type { SortedScores } from '../statistics/confusion.js';
 import { caseIdReader, defineLazyIds, hasCaseIds } from '../load/lazyIds.js';
 import { sortByScore, SortWorkspace, valueOfKey, type SortedKeys } from './fixedPointOrder.js';
 import { sortByCode, textCodes } from './radixOrder.js';
@@ -16,6 +17,8 @@ interface Arranged {
   labels: Uint8Array;
   scores: Float64Array[];
   clusters: Int32Array | null;
+  /** The first model's cases sorted by score, when the sorted keys gave them (else sort). */
+  firstSorted: SortedScores | null;
 }
 
 /**
@@ -73,6 +76,43 @@ function fromSortedKeys({ keys, fixed }: SortedKeys): { labels: Uint8Array; scor
 }
 
 /**
+ * The first model's cases sorted by score, as `groupSorted(scores, firstScoreOrder(…))`
+ * gives them, from the canonical order's sorted keys (outcome · count + score key): the two
+ * outcome runs merged by key (ties from the negatives' run first), each group's value read
+ * from its key. In sequence, no look-up by case.
+ */
+function firstSortedFromKeys({ keys, fixed }: SortedKeys, workspace: SortWorkspace): SortedScores | null {
+  const valueOf = valueOfKey(fixed);
+  if (!valueOf) return null;
+  const n = keys.length;
+  const count = fixed.count;
+  const merged = keys === workspace.key ? workspace.nextKey : workspace.key;
+  let split = 0;
+  while (split < n && (keys[split] as number) < count) split++;
+  const order = new Uint32Array(n);
+  let groups = 0;
+  for (let k = 0, a = 0, b = split; k < n; k++) {
+    const fromA = a < split ? (keys[a] as number) : Infinity;
+    const fromB = b < n ? (keys[b] as number) - count : Infinity;
+    const key = fromA <= fromB ? fromA : fromB;
+    order[k] = fromA <= fromB ? a++ : b++;
+    merged[k] = key;
+    if (k === 0 || key !== merged[k - 1]) groups++;
+  }
+  const values = new Float64Array(groups);
+  const groupStart = new Uint32Array(groups + 1);
+  for (let k = 0, g = 0; k < n; k++) {
+    const key = merged[k] as number;
+    if (k === 0 || key !== merged[k - 1]) {
+      values[g] = valueOf(key);
+      groupStart[g++] = k;
+    }
+  }
+  groupStart[groups] = n;
+  return { order, values, groupStart };
+}
+
+/**
  * The canonical order and the keys' columns in it: the radix passes, then the ids, compared
  * as text, within each run of cases tied on every other key (found on the arranged columns,
  * read in sequence; no string sort at all without ids).
@@ -86,6 +126,8 @@ function arrange(data: CaseData, workspace: SortWorkspace): Arranged {
     labels: first ? first.labels : gather(data.labels, order),
     scores: data.scores.map((s, m) => (m === 0 && first ? first.scores : gatherDoubles(s, order))),
     clusters: data.clusters ? gather(data.clusters, order) : null,
+    // (tied runs reordered by id below keep their positions' keys: this stays right)
+    firstSorted: first && firstKeys ? firstSortedFromKeys(firstKeys, workspace) : null,
   };
   const idOf = caseIdReader(data);
   if (idOf) sortTiedRunsById(arranged, subgroupCodes, idOf, data.scores);
@@ -178,7 +220,18 @@ export function inCanonicalOrder(
   data: CaseData,
   workspace: SortWorkspace = new SortWorkspace(data.labels.length),
 ): CaseData {
-  const { order, labels, scores, clusters } = arrange(data, workspace);
+  return arrangeCases(data, workspace).data;
+}
+
+/**
+ * `data` in canonical order, and the first model's cases sorted by score when the canonical
+ * sort gave them on the way (fixed-point scores, no clusters; else null: sort them).
+ */
+export function arrangeCases(
+  data: CaseData,
+  workspace: SortWorkspace = new SortWorkspace(data.labels.length),
+): { data: CaseData; firstSorted: SortedScores | null } {
+  const { order, labels, scores, clusters, firstSorted } = arrange(data, workspace);
   // every member but the ids, read without building lazy ids
   const others = Object.fromEntries(
     Object.keys(data)
@@ -186,7 +239,7 @@ export function inCanonicalOrder(
       .map((key) => [key, data[key as keyof CaseData]]),
   ) as Omit<CaseData, 'ids'>;
   const idOf = caseIdReader(data);
-  return defineLazyIds(
+  const arranged = defineLazyIds(
     {
       ...others,
       labels,
@@ -200,6 +253,7 @@ export function inCanonicalOrder(
     order.length,
     (k) => (idOf as (i: number) => string)(order[k] as number),
   );
+  return { data: arranged, firstSorted };
 }
 
 /**

@@ -2,7 +2,12 @@
 // model's score, subgroup values, id; ties by row), on generated data with many ties.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalOrder, firstScoreOrder, inCanonicalOrder } from '../../src/evaluate/canonicalOrder.js';
+import {
+  arrangeCases,
+  canonicalOrder,
+  firstScoreOrder,
+  inCanonicalOrder,
+} from '../../src/evaluate/canonicalOrder.js';
 import { ascendingOrder } from '../../src/statistics/ranks.js';
 import {
   fixedPointKeys,
@@ -168,7 +173,13 @@ describe('canonicalOrder', () => {
         const order = canonicalOrder(data);
         expect(Array.from(order)).toEqual(comparatorOrder(data));
         // the outcomes and first scores read back from the sorted keys are the cases' own (−0 kept)
-        const arranged = inCanonicalOrder(data);
+        const { data: arranged, firstSorted } = arrangeCases(data);
+        const firstScores = arranged.scores[0] as Float64Array;
+        if (!data.clusters) {
+          const merged = firstScoreOrder(arranged) as Uint32Array;
+          expect(firstSorted ?? groupSorted(firstScores, merged)).toEqual(groupSorted(firstScores, merged));
+        }
+        if (firstSorted) expect(firstSorted).toEqual(groupSorted(firstScores, ascendingOrder(firstScores)));
         const signed = (v: number) => (Object.is(v, -0) ? '-0' : v);
         expect(Array.from(arranged.labels)).toEqual(Array.from(order, (i) => data.labels[i]));
         arranged.scores.forEach((s, m) => {

@@ -14,7 +14,7 @@ import {
   type RocCurve,
   type SortedScores,
 } from '../../statistics/rocCurve.js';
-import { firstScoreOrder, inCanonicalOrder } from '../canonicalOrder.js';
+import { arrangeCases, firstScoreOrder } from '../canonicalOrder.js';
 import { sortedByScore, SortWorkspace } from '../fixedPointOrder.js';
 import type { EvaluationContext } from '../context.js';
 import { chooseThreshold, thresholdRule } from '../operatingPoints.js';
@@ -42,7 +42,7 @@ export function resolveSettings(study: Study, warnings: WarningLog): EvaluationC
   const settings = study.settings;
   // one set of scratch arrays for every sort below (fixedPointOrder.ts)
   const workspace = new SortWorkspace(study.data.labels.length);
-  const data = inCanonicalOrder(study.data, workspace);
+  const { data, firstSorted } = arrangeCases(study.data, workspace);
   const labels = data.labels;
   const level = settings.intervals.level;
   let positives = 0;
@@ -54,9 +54,13 @@ export function resolveSettings(study: Study, warnings: WarningLog): EvaluationC
   const rules = settings.operatingPoints.map(thresholdRule);
   // the first model's order merged from the canonical order's outcome runs; the others
   // sorted (by fixed-point keys where the scores allow: fixedPointOrder.ts)
-  const first = firstScoreOrder(data);
+  const first = firstSorted ? null : firstScoreOrder(data);
   const sorted = data.scores.map((scores, m) =>
-    m === 0 && first ? groupSorted(scores, first) : sortedByScore(scores, workspace),
+    m === 0 && firstSorted
+      ? firstSorted
+      : m === 0 && first
+        ? groupSorted(scores, first)
+        : sortedByScore(scores, workspace),
   );
   const curves = curvesOf(data, sorted);
   const validationCurves = study.validation ? curvesOf(study.validation) : null;
