@@ -3,6 +3,9 @@
  * stable distribution pass per digit, least significant key first, gives the lexicographic
  * order). Doubles: statistics/radixSort.ts. O(n) per key, no comparator.
  */
+import { sortByDouble } from '../statistics/radixSort.js';
+
+export { sortByDouble };
 
 const DIGIT_BITS = 16;
 const BUCKETS = 1 << DIGIT_BITS;
@@ -47,8 +50,6 @@ export function sortByCode(
   countingPass(order, scratch, (i) => (key[i] as number) & (BUCKETS - 1), BUCKETS);
   countingPass(order, scratch, (i) => (key[i] as number) >>> DIGIT_BITS, Math.ceil(buckets / BUCKETS));
 }
-
-export { sortByDouble } from '../statistics/radixSort.js';
 
 /** Codes of text values: rank of each value among the distinct values in code-unit order. */
 export function textCodes(values: readonly string[]): { codes: Uint32Array; count: number } {

@@ -51,7 +51,45 @@ export interface TableSource {
   header: string[];
   delimiter?: string;
   read(columns: readonly number[]): CaseTable;
+  /** The cases read in one pass when nothing in the table is out of the ordinary, else null (directCases.ts). */
+  readDirect?(plan: DirectPlan): DirectCases | null;
 }
+
+/** What the one-pass reader is asked for: header indices of the study's columns and how to read them. */
+export interface DirectPlan {
+  outcome: number;
+  scores: { index: number; scale: 'probability' | 'score' | 'percent' | undefined }[];
+  /** −1 when absent. */
+  id: number;
+  cluster: number;
+  subgroups: number[];
+  decimal: DecimalSeparator;
+  /** `missing: drop`: a row with a missing score is left out. */
+  drop: boolean;
+}
+
+/** The cases as read (before the positive class is known), the same whichever reader read them. */
+export interface CollectedCases {
+  /** Data rows in the table. */
+  rows: number;
+  /** Cases kept (rows less those dropped for a missing score). */
+  kept: number;
+  /** The outcome values in order of first appearance, and each kept case's index into them. */
+  levelNames: string[];
+  levels: Uint8Array;
+  /** One array per model, at least `kept` long (percentages already ÷ 100). */
+  scores: Float64Array[];
+  /** The id of kept case `i`; null without an id column. */
+  idOf: ((i: number) => string) | null;
+  /** Cluster of each kept case, numbered in sorted name order; null without a cluster column. */
+  clusters: Int32Array | null;
+  /** Each subgroup column's value per kept case. */
+  subgroupValues: string[][];
+  /** The decimal separator the scores were read with. */
+  decimal: DecimalSeparator;
+}
+
+export type DirectCases = CollectedCases;
 
 /** Missing-value tokens: what R, pandas, Stata and Excel write for a missing value. */
 export const MISSING_TOKENS: ReadonlySet<string> = new Set([

@@ -15,8 +15,11 @@ import {
   type CaseColumn,
   type CaseTable,
   type CellLocation,
+  type DirectCases,
+  type DirectPlan,
   type TableSource,
 } from './caseTable.js';
+import { readDirectCases } from './directCases.js';
 import { parseDecimalBytes, type DecimalSeparator } from './decimal.js';
 import { InputError } from './errors.js';
 
@@ -173,6 +176,7 @@ export interface DelimitedOptions {
 export interface DelimitedSource extends TableSource {
   delimiter: string;
   read(columns: readonly number[]): DelimitedTable;
+  readDirect(plan: DirectPlan): DirectCases | null;
 }
 
 function growUint32(array: Uint32Array, length: number): Uint32Array<ArrayBuffer> {
@@ -277,7 +281,18 @@ export function delimitedSource(
     if (rows === 0) fail(bodyStart, 'no data rows below the header');
     return new DelimitedTable(file, header, delimiter, bytes, columns, { starts, ends, escapes, rows });
   };
-  return { file, header, delimiter, read };
+  const readDirect = (plan: DirectPlan) =>
+    readDirectCases(
+      {
+        bytes,
+        bodyStart,
+        width: header.length,
+        delimiter: delimiter.charCodeAt(0),
+        text: (start, end) => textOf(bytes, start, end, false),
+      },
+      plan,
+    );
+  return { file, header, delimiter, read, readDirect };
 }
 
 function textOf(bytes: Uint8Array, start: number, end: number, escaped: boolean): string {

@@ -5,7 +5,7 @@
 import { defineLazyIds } from './lazyIds.js';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import type { CaseColumn, CaseTable, TableSource } from './caseTable.js';
+import type { CaseColumn, CaseTable, CollectedCases, DirectPlan, TableSource } from './caseTable.js';
 import type { CaseData, LoadWarning } from './caseData.js';
 import { quoteList, quoteValue } from './cellText.js';
 import { parseDecimalText, type DecimalSeparator } from './decimal.js';
@@ -112,6 +112,32 @@ export function readCases(input: ReadCasesInput): { data: CaseData; negativeLabe
   const subgroupIndices = columns.subgroups.map((column, i) =>
     columnIndex(source, column, doc, ['subgroups', i]),
   );
+  const plan: DirectPlan = {
+    outcome: outcomeIndex,
+    scores: scoreIndices.map((index, m) => ({
+      index,
+      scale: (columns.scores[m] as CaseColumns['scores'][number]).scale,
+    })),
+    id: idIndex,
+    cluster: clusterIndex,
+    subgroups: subgroupIndices,
+    decimal: settings.decimal ?? '.',
+    drop: settings.missing === 'drop',
+  };
+  // the one-pass reader when nothing in the table needs a message, else the general one
+  const collected = source.readDirect?.(plan) ?? collectCases(input, plan);
+  return casesFrom(collected, input);
+}
+
+/**
+ * The general reader: the table's cells checked row by row in the order of the checks below,
+ * so that the first problem is reported with its line and column.
+ */
+function collectCases(input: ReadCasesInput, plan: DirectPlan): CollectedCases {
+  const { source, settings, columns } = input;
+  const { outcome: outcomeIndex, id: idIndex, cluster: clusterIndex } = plan;
+  const scoreIndices = plan.scores.map((s) => s.index);
+  const subgroupIndices = plan.subgroups;
   const used = [outcomeIndex, ...scoreIndices, ...subgroupIndices];
   if (idIndex >= 0) used.push(idIndex);
   if (clusterIndex >= 0) used.push(clusterIndex);
@@ -257,12 +283,34 @@ export function readCases(input: ReadCasesInput): { data: CaseData; negativeLabe
     }
     kept++;
   }
+  return {
+    rows,
+    kept,
+    levelNames,
+    levels: levelOfRow,
+    scores,
+    idOf: idColumn
+      ? (i: number) => (idColumn as CaseColumn).text((idRowOfCase as Uint32Array)[i] as number)
+      : null,
+    clusters: clusterIndex >= 0 ? clusterCodes(clusterNames) : null,
+    subgroupValues,
+    decimal,
+  };
+}
 
-  const positive = positiveLevel(levelNames, settings, decimal, file, doc);
+/** `CaseData` from the cases read: the positive class found, labels set, ids made lazily. */
+function casesFrom(
+  collected: CollectedCases,
+  input: ReadCasesInput,
+): { data: CaseData; negativeLabel: string } {
+  const { settings, columns, doc } = input;
+  const file = input.source.file;
+  const { rows, kept, levelNames, scores } = collected;
+  const positive = positiveLevel(levelNames, settings, collected.decimal, file, doc);
   const labels = new Uint8Array(kept);
   let positives = 0;
   for (let i = 0; i < kept; i++) {
-    const isPositive = levelOfRow[i] === positive ? 1 : 0;
+    const isPositive = collected.levels[i] === positive ? 1 : 0;
     labels[i] = isPositive;
     positives += isPositive;
   }
@@ -275,12 +323,7 @@ export function readCases(input: ReadCasesInput): { data: CaseData; negativeLabe
       `after dropping ${rows - kept} of ${rows} rows with a missing score, only outcome ${quoteValue(left)} is left in ${path.basename(file)}: a diagnostic study needs positive and negative cases`,
     );
   }
-  const caseIds = () => {
-    const ids = new Array<string>(kept);
-    for (let i = 0; i < kept; i++)
-      ids[i] = (idColumn as CaseColumn).text((idRowOfCase as Uint32Array)[i] as number);
-    return ids;
-  };
+  const { idOf } = collected;
   return {
     data: defineLazyIds(
       {
@@ -289,12 +332,15 @@ export function readCases(input: ReadCasesInput): { data: CaseData; negativeLabe
         rows,
         dropped: rows - kept,
         labels,
-        scores: scores.map((s) => (kept === rows ? s : s.slice(0, kept))),
-        clusters: clusterIndex >= 0 ? clusterCodes(clusterNames) : null,
-        subgroupValues: new Map(columns.subgroups.map((c, s) => [c, subgroupValues[s] as string[]])),
+        scores: scores.map((s) => (s.length === kept ? s : s.slice(0, kept))),
+        clusters: collected.clusters,
+        subgroupValues: new Map(
+          columns.subgroups.map((c, s) => [c, collected.subgroupValues[s] as string[]]),
+        ),
       },
-      idColumn !== null,
-      caseIds,
+      idOf !== null,
+      kept,
+      idOf ?? (() => ''),
     ),
     negativeLabel,
   };

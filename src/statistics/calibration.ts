@@ -32,8 +32,21 @@
  *
  * Case weights are bootstrap multiplicities (see caseWeights.ts): every function here
  * gives, for integer weights, the result of duplicating rows.
+ *
+ * From GROUPED_CALIBRATION_CASES unweighted cases on, `calibrationSummary` and
+ * `smoothCalibration` compute the same measures over the distinct values of p with their
+ * numbers of cases and events (binaryGroups.ts, calibrationGrouped.ts): equal up to the
+ * order of summation.
  */
 
+import { binaryGroups, type BinaryGroups } from './binaryGroups.js';
+import {
+  groupedBinSums,
+  groupedCalibrationFits,
+  groupedMeasureSums,
+  groupedSmoother,
+  groupedSmoothSummary,
+} from './calibrationGrouped.js';
 import { twoSidedNormalP, zForLevel } from './distributions.js';
 import { fitLogistic, isUsableFit, type LogisticFit } from './logisticRegression.js';
 import { loessSmoother } from './loess.js';
@@ -45,6 +58,26 @@ import { caseWeight, checkCaseWeights, checkLabelled } from './resampling/caseWe
 
 /** Probabilities are clamped to [PROBABILITY_CLAMP, 1 − PROBABILITY_CLAMP] before the logit. */
 export const PROBABILITY_CLAMP = 1e-15;
+
+/**
+ * Unweighted studies of at least this many cases fit the logistic calibration fits and the
+ * loess smoother over the distinct predicted probabilities with their case and event counts
+ * (calibrationGrouped.ts): the same statistics, summed in another order (last digits differ,
+ * ≤ 1e-12 relative), about 3–5× faster at 10⁶ cases. Below it the per-case computations keep
+ * every smaller study's results bit for bit as before.
+ */
+export const GROUPED_CALIBRATION_CASES = 50_000;
+
+/** The cases grouped by distinct p when they are to be (see GROUPED_CALIBRATION_CASES). */
+function groupsFor(
+  p: Float64Array,
+  y: Uint8Array,
+  options: { weights?: Float64Array; sorted?: SortedScores; groupedFrom?: number },
+): BinaryGroups | null {
+  if (options.weights !== undefined || p.length < (options.groupedFrom ?? GROUPED_CALIBRATION_CASES))
+    return null;
+  return binaryGroups(p, y, options.sorted);
+}
 
 /** Relative deviance change at which the calibration fits stop (see logisticRegression.ts). */
 const FIT_TOLERANCE = 1e-14;
@@ -106,12 +139,26 @@ export interface CalibrationSummary {
   smooth: SmoothCalibration | null;
 }
 
+/**
+ * The input `calibrationSummary` is working on, checked once: the measures it calls skip
+ * their own check of the same arrays (each is a pass over the cases; at 10⁶ cases seven of
+ * them cost more than the Brier score, O/E and Spiegelhalter's test together).
+ */
+let checkedInput: { p: Float64Array; y: Uint8Array; weights: Float64Array | undefined } | null = null;
+
 function checkProbabilities(
   p: Float64Array,
   y: Uint8Array,
   weights: Float64Array | undefined,
   what: string,
 ): void {
+  if (
+    checkedInput !== null &&
+    checkedInput.p === p &&
+    checkedInput.y === y &&
+    checkedInput.weights === weights
+  )
+    return;
   checkLabelled(p, y, what);
   checkCaseWeights(weights, p.length);
   for (let i = 0; i < p.length; i++) {
@@ -174,8 +221,10 @@ export function brierScore(p: Float64Array, y: Uint8Array, weights?: Float64Arra
 
 /** Scaled Brier score 1 − Brier / (ȳ(1 − ȳ)); null when only one outcome class is present. */
 export function scaledBrier(p: Float64Array, y: Uint8Array, weights?: Float64Array): number | null {
-  const brier = brierScore(p, y, weights);
-  const { n, observed } = totals(p, y, weights);
+  return scaledFrom(brierScore(p, y, weights), totals(p, y, weights));
+}
+
+function scaledFrom(brier: number, { n, observed }: Totals): number | null {
   const prevalence = observed / n;
   if (prevalence <= 0 || prevalence >= 1) return null;
   return 1 - brier / (prevalence * (1 - prevalence));
@@ -271,7 +320,10 @@ export function observedExpectedRatio(
   weights?: Float64Array,
 ): CalibrationEstimate {
   checkProbabilities(p, y, weights, 'observed/expected ratio');
-  const { n, observed, expected } = totals(p, y, weights);
+  return ratioFromTotals(totals(p, y, weights), level);
+}
+
+function ratioFromTotals({ n, observed, expected }: Totals, level: number): CalibrationEstimate {
   if (!(expected > 0)) return { estimate: null, se: null, ci: null };
   const ratio = observed / expected;
   if (observed === 0) return { estimate: 0, se: null, ci: null };
@@ -300,6 +352,11 @@ export function spiegelhalterTest(p: Float64Array, y: Uint8Array, weights?: Floa
     numerator += w * ((y[i] as number) - q) * (1 - 2 * q);
     variance += w * (1 - 2 * q) ** 2 * q * (1 - q);
   }
+  return spiegelhalterFrom(numerator, variance);
+}
+
+/** Spiegelhalter's z and p from Σ(y − p)(1 − 2p) and Σ(1 − 2p)²p(1 − p). */
+export function spiegelhalterFrom(numerator: number, variance: number): CalibrationTest {
   const method = 'spiegelhalter';
   if (!(variance > 0)) return { statistic: null, p: null, method };
   const z = numerator / Math.sqrt(variance);
@@ -348,8 +405,17 @@ export function calibrationBins(
     predicted[group] = (predicted[group] as number) + w * value;
     events[group] = (events[group] as number) + w * (y[i] as number);
   }
+  return binsFrom({ n, predicted, events }, level);
+}
+
+/** The bins with their Wilson intervals from each group's cases, Σ p and events (empty groups dropped). */
+export function binsFrom(
+  sums: { n: Float64Array; predicted: Float64Array; events: Float64Array },
+  level: number,
+): CalibrationBin[] {
+  const { n, predicted, events } = sums;
   const result: CalibrationBin[] = [];
-  for (let g = 0; g < groups; g++) {
+  for (let g = 0; g < n.length; g++) {
     const size = n[g] as number;
     if (size === 0) continue;
     const x = events[g] as number;
@@ -386,6 +452,10 @@ export interface SmoothCalibrationOptions {
   weights?: Float64Array;
   /** The cases sorted by p (`sortScores`), when the caller has that sort: no further sort of p. */
   sorted?: SortedScores;
+  /** Cases from which unweighted data are smoothed by distinct p (default GROUPED_CALIBRATION_CASES). */
+  groupedFrom?: number;
+  /** The cases grouped by p, when the caller has grouped them. */
+  groups?: BinaryGroups | null;
 }
 
 /** The calibration method key of each surface (results/methods.ts words them). */
@@ -430,6 +500,8 @@ export function smoothCalibration(
 ): SmoothCalibration {
   const { span, weights } = options;
   checkProbabilities(p, y, weights, 'smoothed calibration');
+  const groups = options.groups ?? groupsFor(p, y, options);
+  if (groups) return smoothOfGroups(groups, options);
   const smoothAt = smootherOf(p, y, options);
   const differences = new Float64Array(p.length);
   let sum = 0;
@@ -450,21 +522,45 @@ export function smoothCalibration(
     maximum = Math.max(maximum, value);
   }
   const [e50, e90] = quantilesType7(differences, [0.5, 0.9], weights) as [number, number];
+  return {
+    method: SMOOTH_METHODS[options.surface ?? 'interpolate'],
+    span,
+    degree: 2,
+    points: curvePoints(minimum, maximum, smoothAt),
+    ici: sum / total,
+    e50,
+    e90,
+    emax,
+  };
+}
+
+/** ŝ at SMOOTH_CURVE_POINTS evenly spaced points from the smallest p to the largest. */
+function curvePoints(
+  minimum: number,
+  maximum: number,
+  smoothAt: (value: number) => number,
+): CalibrationCurvePoint[] {
   const points: CalibrationCurvePoint[] = [];
   const count = maximum > minimum ? SMOOTH_CURVE_POINTS : 1;
   for (let k = 0; k < count; k++) {
     const predicted = count === 1 ? minimum : minimum + ((maximum - minimum) * k) / (count - 1);
     points.push({ predicted, observed: smoothAt(predicted) });
   }
+  return points;
+}
+
+/** `smoothCalibration` over the distinct p (calibrationGrouped.ts). */
+function smoothOfGroups(groups: BinaryGroups, options: SmoothCalibrationOptions): SmoothCalibration {
+  const surface = options.surface ?? 'interpolate';
+  const smoother = groupedSmoother(groups, { span: options.span, surface });
+  const smoothAt = smoother.predict;
+  const { values } = groups;
   return {
-    method: SMOOTH_METHODS[options.surface ?? 'interpolate'],
-    span,
+    method: SMOOTH_METHODS[surface],
+    span: options.span,
     degree: 2,
-    points,
-    ici: sum / total,
-    e50,
-    e90,
-    emax,
+    points: curvePoints(values[0] as number, values[values.length - 1] as number, smoothAt),
+    ...groupedSmoothSummary(groups, smoother),
   };
 }
 
@@ -487,8 +583,78 @@ export interface CalibrationSummaryOptions {
   weights?: Float64Array;
   /** The cases sorted by p (`sortScores`), when the caller has that sort. */
   sorted?: SortedScores;
+  /** Cases from which unweighted data are fitted by distinct p (default GROUPED_CALIBRATION_CASES). */
+  groupedFrom?: number;
   /** Receives each condition the caller should report as a warning. */
   onWarning?: (warning: CalibrationWarning) => void;
+}
+
+/** The measures of the summary besides the fits and the smoother. */
+interface SimpleMeasures {
+  /** Cases whose p the logit clamps. */
+  clamped: number;
+  brier: number;
+  totals: Totals;
+  spiegelhalter: CalibrationTest;
+  bins: CalibrationBin[];
+}
+
+function measuresOfCases(p: Float64Array, y: Uint8Array, options: CalibrationSummaryOptions): SimpleMeasures {
+  const { weights, level } = options;
+  // the cases clampedLogits clamps, counting only cases in use (a plain loop: at 10⁶ cases
+  // building an array from an array-like object cost seconds)
+  let clamped = 0;
+  for (let i = 0; i < p.length; i++) {
+    const value = p[i] as number;
+    if (caseWeight(weights, i) > 0 && (value < PROBABILITY_CLAMP || value > 1 - PROBABILITY_CLAMP)) clamped++;
+  }
+  return {
+    clamped,
+    brier: brierScore(p, y, weights),
+    totals: totals(p, y, weights),
+    spiegelhalter: spiegelhalterTest(p, y, weights),
+    bins: calibrationBins(p, y, options.bins, level, weights, options.sorted),
+  };
+}
+
+/** The same measures over the distinct p (calibrationGrouped.ts; sums in another order). */
+function measuresOfGroups(groups: BinaryGroups, options: CalibrationSummaryOptions): SimpleMeasures {
+  if (!Number.isInteger(options.bins) || options.bins < 1)
+    throw new RangeError(`calibration bins: ${options.bins} groups`);
+  const sums = groupedMeasureSums(groups, PROBABILITY_CLAMP);
+  return {
+    clamped: sums.clamped,
+    brier: sums.brierSum / sums.n,
+    totals: { n: sums.n, observed: sums.observed, expected: sums.expected },
+    spiegelhalter: spiegelhalterFrom(sums.spiegelhalterNumerator, sums.spiegelhalterVariance),
+    bins: binsFrom(groupedBinSums(groups, options.bins), options.level),
+  };
+}
+
+/** The intercept and slope fits over the cases (the logits once for both). */
+function calibrationFitsOfCases(
+  p: Float64Array,
+  y: Uint8Array,
+  level: number,
+  weights: Float64Array | undefined,
+): { intercept: CalibrationCoefficient; slope: CalibrationCoefficient } {
+  const { logits } = clampedLogits(p);
+  return {
+    intercept: interceptFromLogits(logits, y, level, weights),
+    slope: slopeFromLogits(logits, y, level, weights),
+  };
+}
+
+/** The intercept and slope fits over the distinct p (calibrationGrouped.ts). */
+function calibrationFitsOfGroups(
+  groups: BinaryGroups,
+  level: number,
+): { intercept: CalibrationCoefficient; slope: CalibrationCoefficient } {
+  const fits = groupedCalibrationFits(groups, { clamp: PROBABILITY_CLAMP, tolerance: FIT_TOLERANCE });
+  return {
+    intercept: coefficientFrom(fits.intercept, 0, level),
+    slope: coefficientFrom(fits.slope, 1, level),
+  };
 }
 
 /** Every calibration measure above (evaluate names its methods for results.json). */
@@ -497,16 +663,26 @@ export function calibrationSummary(
   y: Uint8Array,
   options: CalibrationSummaryOptions,
 ): CalibrationSummary {
-  const { level, bins, span, weights } = options;
-  const warn = options.onWarning ?? ((): void => undefined);
+  const { weights } = options;
   checkProbabilities(p, y, weights, 'calibration');
-  // the cases clampedLogits clamps, counting only cases in use (a plain loop: at 10⁶ cases
-  // building an array from an array-like object cost seconds)
-  let clamped = 0;
-  for (let i = 0; i < p.length; i++) {
-    const value = p[i] as number;
-    if (caseWeight(weights, i) > 0 && (value < PROBABILITY_CLAMP || value > 1 - PROBABILITY_CLAMP)) clamped++;
+  checkedInput = { p, y, weights };
+  try {
+    return checkedSummary(p, y, options);
+  } finally {
+    checkedInput = null;
   }
+}
+
+function checkedSummary(
+  p: Float64Array,
+  y: Uint8Array,
+  options: CalibrationSummaryOptions,
+): CalibrationSummary {
+  const { level, span, weights } = options;
+  const warn = options.onWarning ?? ((): void => undefined);
+  const groups = groupsFor(p, y, options);
+  const measures = groups ? measuresOfGroups(groups, options) : measuresOfCases(p, y, options);
+  const { clamped, brier } = measures;
   if (clamped > 0) {
     warn({
       code: 'probabilities-clamped',
@@ -515,29 +691,34 @@ export function calibrationSummary(
         `clamped to [1e-15, 1 − 1e-15] for the calibration intercept and slope`,
     });
   }
-  const scaled = scaledBrier(p, y, weights);
+  const scaled = scaledFrom(brier, measures.totals);
   if (scaled === null) {
     warn({
       code: 'single-outcome-class',
       message: 'only one outcome class is present; calibration is limited',
     });
   }
-  // the logits once for both fits
-  const { logits } = clampedLogits(p);
-  const intercept = interceptFromLogits(logits, y, level, weights);
+  const { intercept, slope } = groups
+    ? calibrationFitsOfGroups(groups, level)
+    : calibrationFitsOfCases(p, y, level, weights);
   if (intercept.estimate === null) {
     warn({
       code: 'calibration-intercept-unavailable',
       message: `calibration intercept: ${intercept.message}`,
     });
   }
-  const slope = slopeFromLogits(logits, y, level, weights);
   if (slope.estimate === null) {
     warn({ code: 'calibration-slope-unavailable', message: `calibration slope: ${slope.message}` });
   }
   let smooth: SmoothCalibration | null = null;
   try {
-    smooth = smoothCalibration(p, y, { span, weights, surface: options.surface, sorted: options.sorted });
+    smooth = smoothCalibration(p, y, {
+      span,
+      weights,
+      surface: options.surface,
+      sorted: options.sorted,
+      groups,
+    });
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     warn({ code: 'smooth-calibration-unavailable', message: `smoothed calibration curve: ${error.message}` });
@@ -554,13 +735,13 @@ export function calibrationSummary(
     converged,
   });
   return {
-    brier: brierScore(p, y, weights),
+    brier,
     scaledBrier: scaled,
     intercept: strip(intercept),
     slope: strip(slope),
-    observedExpectedRatio: observedExpectedRatio(p, y, level, weights),
-    spiegelhalter: spiegelhalterTest(p, y, weights),
-    bins: calibrationBins(p, y, bins, level, weights, options.sorted),
+    observedExpectedRatio: ratioFromTotals(measures.totals, level),
+    spiegelhalter: measures.spiegelhalter,
+    bins: measures.bins,
     smooth,
   };
 }

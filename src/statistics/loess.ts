@@ -328,6 +328,87 @@ function binaryFromSorted(
   return { xs, ys, ws: new Float64Array(n).fill(1), unitWeights: true };
 }
 
+/** Σ ws[0..i] for each i when every weight is an integer (sums then exact below 2⁵³); else null. */
+function integerCumulative(ws: Float64Array): Float64Array | null {
+  const cumulative = new Float64Array(ws.length);
+  let total = 0;
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i] as number;
+    if (!Number.isInteger(w)) return null;
+    cumulative[i] = total += w;
+  }
+  return total <= Number.MAX_SAFE_INTEGER ? cumulative : null;
+}
+
+/**
+ * The neighbourhood of `at` for integer weights without walking it: the outward walk in
+ * `fit` takes cases in order of distance, so its radius is the smallest squared distance d
+ * (one of the cases') whose cases at distance² ≤ d weigh at least `neighbours`. Those cases
+ * are a contiguous range of the sorted x on each side of `right` (the first x ≥ at), found by
+ * binary search; d by a binary search over each side's candidates. The range returned holds
+ * every case at distance² ≤ d — the walk's window plus any further cases at exactly d, which
+ * the fit gives weight 0 (span ≤ 1) — so the fit sums the same terms in the same order.
+ */
+function weightedWindow(input: {
+  xs: Float64Array;
+  cumulative: Float64Array;
+  at: number;
+  right: number;
+  neighbours: number;
+}): { radiusSquared: number; first: number; last: number } {
+  const { xs, cumulative, at, right, neighbours } = input;
+  const count = xs.length;
+  const distance = (i: number): number => ((xs[i] as number) - at) ** 2;
+  const weightUpTo = (i: number): number => (i < 0 ? 0 : (cumulative[i] as number));
+  // the first index left of `right` within d (distances fall towards `right`), else `right`
+  const firstWithin = (d: number): number => {
+    let lo = 0;
+    let hi = right;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (distance(mid) <= d) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
+  // the last index from `right` on within d, else right − 1
+  const lastWithin = (d: number): number => {
+    let lo = right;
+    let hi = count;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (distance(mid) <= d) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
+  };
+  const enough = (d: number): boolean =>
+    weightUpTo(lastWithin(d)) - weightUpTo(firstWithin(d) - 1) >= neighbours;
+  let radiusSquared = Number.POSITIVE_INFINITY;
+  if (right > 0 && enough(distance(0))) {
+    // the nearest left case whose distance is enough
+    let lo = 0;
+    let hi = right - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (enough(distance(mid))) lo = mid;
+      else hi = mid - 1;
+    }
+    radiusSquared = distance(lo);
+  }
+  if (right < count && enough(distance(count - 1))) {
+    let lo = right;
+    let hi = count - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (enough(distance(mid))) hi = mid;
+      else lo = mid + 1;
+    }
+    radiusSquared = Math.min(radiusSquared, distance(lo));
+  }
+  return { radiusSquared, first: firstWithin(radiusSquared), last: lastWithin(radiusSquared) };
+}
+
 /** Prepares a loess smoother of `y` on `x`; evaluate it with `predict`. */
 export function loessSmoother(x: Float64Array, y: Float64Array, options: LoessOptions): LoessSmoother {
   const { span, weights } = options;
@@ -342,7 +423,29 @@ export function loessSmoother(x: Float64Array, y: Float64Array, options: LoessOp
       throw new RangeError(`loess: case ${i} is not finite`);
     }
   }
-  const { xs, ys, ws, unitWeights } = sortedByPredictor(x, y, weights, options.sorted);
+  return loessSmootherOfSorted(sortedByPredictor(x, y, weights, options.sorted), { span, degree });
+}
+
+/** The cases of positive weight sorted by x, with their responses and weights (multiplicities). */
+export interface SortedCases {
+  xs: Float64Array;
+  ys: Float64Array;
+  ws: Float64Array;
+  /** Whether every weight is 1. */
+  unitWeights: boolean;
+}
+
+/**
+ * `loessSmoother` of cases already sorted by x (ascending, every weight positive and finite,
+ * x and y finite): e.g. the distinct values of x with their multiplicities as weights and
+ * their mean response as y, which fits as the cases themselves (binaryGroups.ts).
+ */
+export function loessSmootherOfSorted(
+  cases: SortedCases,
+  options: { span: number; degree: 0 | 1 | 2 },
+): LoessSmoother {
+  const { span, degree } = options;
+  const { xs, ys, ws, unitWeights } = cases;
   let totalWeight = 0;
   for (const w of ws) totalWeight += w;
   const parameters = degree + 1;
@@ -353,6 +456,7 @@ export function loessSmoother(x: Float64Array, y: Float64Array, options: LoessOp
     );
   }
   const count = xs.length;
+  const cumulative = unitWeights ? null : integerCumulative(ws);
   const moments = new Float64Array(5);
   const responseMoments = new Float64Array(3);
   const work: NormalEquationsWork = {
@@ -390,6 +494,12 @@ export function loessSmoother(x: Float64Array, y: Float64Array, options: LoessOp
       left = start - 1;
       right = start + neighbours;
       radiusSquared = Math.max(((xs[start] as number) - at) ** 2, ((xs[right - 1] as number) - at) ** 2);
+      taken = neighbours;
+    } else if (cumulative !== null) {
+      const window = weightedWindow({ xs, cumulative, at, right, neighbours });
+      left = window.first - 1;
+      right = window.last + 1;
+      radiusSquared = window.radiusSquared;
       taken = neighbours;
     }
     while (taken < neighbours && (left >= 0 || right < count)) {

@@ -36,6 +36,8 @@ export const LOESS_CELL = 0.2;
 export interface LoessInterpolator {
   /** The interpolated fit at `at` (inside the bounding box; a RangeError outside). */
   predict(at: number): number;
+  /** `predict` at each of the ascending `at` into `out` (one walk over the leaves). */
+  predictAscending(at: Float64Array, out: Float64Array): void;
   /** Vertex coordinates, ascending (the box ends and every split value). */
   readonly vertices: Float64Array;
   /** Local fit value and slope at each vertex. */
@@ -183,9 +185,13 @@ export function loessInterpolator(
   y: Float64Array,
   options: LoessOptions,
 ): LoessInterpolator {
-  const smoother: LoessSmoother = loessSmoother(x, y, options);
+  return interpolatorOf(loessSmoother(x, y, options), options.span);
+}
+
+/** The interpolant of a prepared smoother (`loessSmoother` or `loessSmootherOfSorted`) of this span. */
+export function interpolatorOf(smoother: LoessSmoother, span: number): LoessInterpolator {
   const vertices = kdTreeVertices(smoother.sortedX, smoother.sortedWeights, {
-    span: options.span,
+    span,
     unitWeights: smoother.unitWeights,
   });
   const values = new Float64Array(vertices.length);
@@ -219,5 +225,29 @@ export function loessInterpolator(
       slopes[lo + 1] as number,
     );
   };
-  return { predict, vertices, values, slopes };
+  const predictAscending = (at: Float64Array, out: Float64Array): void => {
+    const count = at.length;
+    if (count === 0) return;
+    if (!(
+      (at[0] as number) >= (vertices[0] as number) && (at[count - 1] as number) <= (vertices[last] as number)
+    )) {
+      throw new RangeError(`loess: ${at[0]}…${at[count - 1]} is outside the range of the data`);
+    }
+    // the leaf of each point as predict's search finds it: the last vertex ≤ at (below the last)
+    let leaf = 0;
+    for (let i = 0; i < count; i++) {
+      const z = at[i] as number;
+      while (leaf < last - 1 && (vertices[leaf + 1] as number) <= z) leaf++;
+      out[i] = hermite(
+        z,
+        vertices[leaf] as number,
+        vertices[leaf + 1] as number,
+        values[leaf] as number,
+        values[leaf + 1] as number,
+        slopes[leaf] as number,
+        slopes[leaf + 1] as number,
+      );
+    }
+  };
+  return { predict, predictAscending, vertices, values, slopes };
 }

@@ -43,6 +43,7 @@
  */
 import { generalPasses, type ActiveCases, type IrlsPasses } from './irlsPasses.js';
 import { smallPasses } from './irlsPassesSmall.js';
+import { groupedPasses, type GroupedBinomial } from './irlsPassesGrouped.js';
 
 export interface LogisticRegressionInput {
   /** Covariate columns, each of the outcome's length (the intercept is not among them). */
@@ -166,6 +167,22 @@ export function fitLogistic(input: LogisticRegressionInput): LogisticFit {
   return iterate(small ? smallPasses(cases) : generalPasses(cases, input.intercept), {
     maxIterations: input.maxIterations ?? 100,
     tolerance: input.tolerance ?? 1e-12,
+  });
+}
+
+/**
+ * The same fit for binomial data given as groups (N cases and n1 events at each value of an
+ * intercept-only or one-covariate design; irlsPassesGrouped.ts): the fit of the expanded
+ * cases up to rounding, one pass over the groups per iteration.
+ */
+export function fitGroupedLogistic(
+  data: GroupedBinomial,
+  limits: { maxIterations?: number; tolerance?: number } = {},
+): LogisticFit {
+  // groupedPasses checks the groups (N > 0, 0 ≤ n1 ≤ N, finite values) as it sets up
+  return iterate(groupedPasses(data), {
+    maxIterations: limits.maxIterations ?? 100,
+    tolerance: limits.tolerance ?? 1e-12,
   });
 }
 

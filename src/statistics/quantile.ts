@@ -12,6 +12,7 @@
 import type { SortedScores } from './confusion.js';
 import { ascendingOrder } from './ranks.js';
 import { caseWeight, checkCaseWeights } from './resampling/caseWeights.js';
+import { countedOrderStatistics } from './countedSelection.js';
 import { orderStatistics } from './selection.js';
 
 /** Type-7 quantiles of `values` at each of `probabilities` (each in [0, 1]). */
@@ -99,6 +100,69 @@ export function quantilesOfSorted(sorted: SortedScores, probabilities: readonly 
     return values[lo] as number;
   };
   return unweightedQuantiles(sorted.order.length, at, probabilities);
+}
+
+/**
+ * Type-7 quantiles of values given with positive multiplicities (`counts`), equal to
+ * `quantilesType7(values, probabilities, counts)` — the sample with value k repeated counts[k]
+ * times — by selection instead of a sort (countedSelection.ts).
+ */
+export function quantilesOfCounts(
+  values: Float64Array,
+  counts: Float64Array,
+  probabilities: readonly number[],
+): number[] {
+  let total = 0;
+  for (let k = 0; k < counts.length; k++) {
+    const count = counts[k] as number;
+    if (!(count > 0) || !Number.isFinite(values[k] as number))
+      throw new RangeError(`quantile: value ${k} of count ${count}`);
+    total += count;
+  }
+  if (total === 0) throw new RangeError('quantile of an empty sample');
+  // the order statistics the type-7 quantiles read (0-based positions, as unweightedQuantiles asks)
+  const positions = probabilities.flatMap((probability) => {
+    const index = 1 + Math.max(total - 1, 0) * probability;
+    return [Math.floor(index) - 1, Math.ceil(index) - 1].filter((j) => j >= 0 && j < total);
+  });
+  const found = countedOrderStatistics(
+    values,
+    counts,
+    positions.map((j) => j + 1),
+  );
+  const at = (j: number): number => found[positions.indexOf(j)] as number;
+  return unweightedQuantiles(total, at, probabilities);
+}
+
+/**
+ * `quantilesOfCounts` for values already ascending (e.g. the distinct scores of a sort): the
+ * order statistics are read off the cumulative counts, with no selection.
+ */
+export function quantilesOfAscendingCounts(
+  values: Float64Array,
+  counts: Float64Array,
+  probabilities: readonly number[],
+): number[] {
+  const cumulative = new Float64Array(counts.length);
+  let total = 0;
+  for (let k = 0; k < counts.length; k++) {
+    const count = counts[k] as number;
+    if (!(count > 0) || (k > 0 && !((values[k] as number) > (values[k - 1] as number))))
+      throw new RangeError(`quantile: value ${k} of count ${count} is not ascending`);
+    cumulative[k] = total += count;
+  }
+  // x₍ⱼ₊₁₎: the first value whose cumulative count exceeds j
+  const at = (j: number): number => {
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((cumulative[mid] as number) > j) hi = mid;
+      else lo = mid + 1;
+    }
+    return values[lo] as number;
+  };
+  return unweightedQuantiles(total, at, probabilities);
 }
 
 /**

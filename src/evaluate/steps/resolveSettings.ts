@@ -14,7 +14,8 @@ import {
   type RocCurve,
   type SortedScores,
 } from '../../statistics/rocCurve.js';
-import { firstScoreOrder, inCanonicalOrder } from '../canonicalOrder.js';
+import { arrangeCases, firstScoreOrder } from '../canonicalOrder.js';
+import { sortedByScore, SortWorkspace } from '../fixedPointOrder.js';
 import type { EvaluationContext } from '../context.js';
 import { chooseThreshold, thresholdRule } from '../operatingPoints.js';
 import { aucVarianceMethod } from '../subsets.js';
@@ -39,7 +40,9 @@ function curvesOf(data: CaseData, sorted: readonly SortedScores[] = data.scores.
 
 export function resolveSettings(study: Study, warnings: WarningLog): EvaluationContext {
   const settings = study.settings;
-  const data = inCanonicalOrder(study.data);
+  // one set of scratch arrays for every sort below (fixedPointOrder.ts)
+  const workspace = new SortWorkspace(study.data.labels.length);
+  const { data, firstSorted } = arrangeCases(study.data, workspace);
   const labels = data.labels;
   const level = settings.intervals.level;
   let positives = 0;
@@ -49,10 +52,15 @@ export function resolveSettings(study: Study, warnings: WarningLog): EvaluationC
   sampleWarnings(warnings, { dropped: data.dropped, ...sample });
 
   const rules = settings.operatingPoints.map(thresholdRule);
-  // the first model's order merged from the canonical order's outcome runs; the others sorted
-  const first = firstScoreOrder(data);
+  // the first model's order merged from the canonical order's outcome runs; the others
+  // sorted (by fixed-point keys where the scores allow: fixedPointOrder.ts)
+  const first = firstSorted ? null : firstScoreOrder(data);
   const sorted = data.scores.map((scores, m) =>
-    m === 0 && first ? groupSorted(scores, first) : sortScores(scores),
+    m === 0 && firstSorted
+      ? firstSorted
+      : m === 0 && first
+        ? groupSorted(scores, first)
+        : sortedByScore(scores, workspace),
   );
   const curves = curvesOf(data, sorted);
   const validationCurves = study.validation ? curvesOf(study.validation) : null;
