@@ -51,6 +51,8 @@ function studyArgument(args: readonly string[]): string | undefined {
 export function peekDataFile(studyFile: string): string | null {
   let text: string;
   try {
+    // only a regular file: opening a FIFO would wait for a writer (loadStudy then refuses it)
+    if (!statSync(studyFile).isFile()) return null;
     const buffer = Buffer.alloc(64 * 1024);
     const fd = openSync(studyFile, 'r');
     try {

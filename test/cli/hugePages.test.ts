@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -34,6 +34,12 @@ describe('peekDataFile', () => {
   it('is null when the study names no data file or cannot be read', () => {
     expect(peekDataFile(studyNaming('models: []'))).toBeNull();
     expect(peekDataFile(path.join(folder, 'missing.yaml'))).toBeNull();
+  });
+
+  it('is null for a FIFO, without waiting for a writer', () => {
+    const fifo = path.join(folder, 'pipe.yaml');
+    execFileSync('mkfifo', [fifo]);
+    expect(peekDataFile(fifo)).toBeNull();
   });
 });
 
