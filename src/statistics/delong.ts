@@ -6,7 +6,7 @@
  * AUC counts tied positive/negative pairs as one half; the estimates equal pROC's
  * `auc()`, `var(method = "delong")` and `cov(method = "delong")`.
  */
-import { sortScores, type SortedScores } from './confusion.js';
+import { sortScores, type RocCurve, type SortedScores } from './confusion.js';
 
 /** Structural components ("placements") of one model's AUC. */
 export interface DelongPlacements {
@@ -44,10 +44,18 @@ export function delongPlacements(
  * negatives, and a negative is outranked by the positives above it plus half the tied ones —
  * Sun & Xu's midrank differences, (rank − rank among its class), written without the ranks.
  * Every count is a whole or half number, so each placement and the rank sum are exact whatever
- * the order of the additions.
+ * the order of the additions. `curve`, the unweighted ROC curve of the same sort, spares the
+ * walk counting each group's positives case by case.
  */
-export function delongPlacementsOfSorted(sorted: SortedScores, labels: Uint8Array): DelongPlacements {
+export function delongPlacementsOfSorted(
+  sorted: SortedScores,
+  labels: Uint8Array,
+  curve?: Pick<RocCurve, 'truePositives'>,
+): DelongPlacements {
   const { order, groupStart } = sorted;
+  // the unweighted ROC curve of the same sort holds each group's positives already, as
+  // differences of its true-positive counts (whole numbers: exact); without it they are counted
+  const truePositives = curve?.truePositives;
   const total = order.length;
   let m = 0;
   for (let i = 0; i < total; i++) m += labels[i] as number;
@@ -61,7 +69,12 @@ export function delongPlacementsOfSorted(sorted: SortedScores, labels: Uint8Arra
     const start = groupStart[k] as number;
     const end = groupStart[k + 1] as number;
     let positivesHere = 0;
-    for (let q = start; q < end; q++) positivesHere += labels[order[q] as number] as number;
+    if (truePositives) {
+      positivesHere =
+        (truePositives[k] as number) - (k + 2 < groupStart.length ? (truePositives[k + 1] as number) : 0);
+    } else {
+      for (let q = start; q < end; q++) positivesHere += labels[order[q] as number] as number;
+    }
     const negativesHere = end - start - positivesHere;
     const positivePlacement = (negativesBefore + negativesHere / 2) / n;
     const negativePlacement = 1 - (positivesBefore + positivesHere / 2) / m;

@@ -130,9 +130,13 @@ describe("placements from the model's one sort", () => {
         labels.push(0);
       }
     }
-    const fromSort = delongPlacementsOfSorted(sortScores(Float64Array.from(scores)), Uint8Array.from(labels));
+    const sorted = sortScores(Float64Array.from(scores));
+    const labelled = Uint8Array.from(labels);
+    const fromSort = delongPlacementsOfSorted(sorted, labelled);
     const expected = threeSortPlacements(positives, negatives);
     expect(fromSort).toEqual(expected);
+    // the groups' positives read off the ROC curve of the same sort: the same placements
+    expect(delongPlacementsOfSorted(sorted, labelled, weightedRocCurve(sorted, labelled))).toEqual(expected);
     expect(delongPlacements(positives, negatives)).toEqual(expected);
   });
 });

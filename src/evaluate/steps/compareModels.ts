@@ -8,7 +8,7 @@ import {
   predictiveValueScoreTest,
   type PairedCallsTable,
 } from '../../statistics/paired/predictiveValueScoreTest.js';
-import { pairedCallsTable, pairedTable } from '../../statistics/paired/tables.js';
+import { pairedCallsTable, pairedTableFromCalls } from '../../statistics/paired/tables.js';
 import { described, withMethodName } from '../../results/methods.js';
 import type {
   ComparisonResult,
@@ -49,13 +49,14 @@ function predictiveValueDifference(
 function pairedAccuracy(
   context: EvaluationContext,
   calls: { scoresA: Float64Array; scoresB: Float64Array; thresholdA: number; thresholdB: number },
+  callsTable: PairedCallsTable,
   positiveClass: boolean,
 ) {
   const { labels, level } = context;
   const clusters = context.data.clusters;
   return clusters
     ? clusteredPairedProportionComparison({ ...calls, labels, clusters, positiveClass, level })
-    : pairedProportionComparison(pairedTable({ ...calls, labels, positiveClass }), context.paired);
+    : pairedProportionComparison(pairedTableFromCalls(callsTable, positiveClass), context.paired);
 }
 
 function compareAtOperatingPoints(
@@ -76,8 +77,8 @@ function compareAtOperatingPoints(
     return {
       id: spec.id,
       thresholds: [pointA.threshold, pointB.threshold],
-      sensitivity: pairedAccuracy(context, calls, true),
-      specificity: pairedAccuracy(context, calls, false),
+      sensitivity: pairedAccuracy(context, calls, callsTable, true),
+      specificity: pairedAccuracy(context, calls, callsTable, false),
       ppv: predictiveValueDifference(pointA.ppv.estimate, pointB.ppv.estimate, callsTable, 'ppv'),
       npv: predictiveValueDifference(pointA.npv.estimate, pointB.npv.estimate, callsTable, 'npv'),
       ...falseCallChanges(pointA, pointB),

@@ -159,7 +159,7 @@ export function evaluateModel(
   const { labels, level } = context;
   const curve = context.curves[m] as RocCurve;
   const { auc, placements } = aucResult(
-    { placements: delongPlacementsOfSorted(context.sorted[m] as SortedScores, labels) },
+    { placements: delongPlacementsOfSorted(context.sorted[m] as SortedScores, labels, curve) },
     { level, method: context.settings.intervals.auc },
     context.varianceMethod,
   );

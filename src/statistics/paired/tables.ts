@@ -57,3 +57,16 @@ export function pairedCallsTable(calls: PairedCalls): PairedCallsTable {
   }
   return table;
 }
+
+/**
+ * `pairedTable` read off the calls table (the same counts, without another pass over the cases):
+ * among positives a correct call is a positive one, among negatives a negative one.
+ */
+export function pairedTableFromCalls(table: PairedCallsTable, positiveClass: boolean): PairedTable {
+  if (positiveClass) {
+    const { bothPositive, firstOnly, secondOnly, bothNegative } = table.diseased;
+    return { a: bothPositive, b: firstOnly, c: secondOnly, d: bothNegative };
+  }
+  const { bothPositive, firstOnly, secondOnly, bothNegative } = table.healthy;
+  return { a: bothNegative, b: secondOnly, c: firstOnly, d: bothPositive };
+}
