@@ -15,6 +15,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { onInterrupt } from '../output/interruptCleanup.js';
 import { createOwnedTemp, removeStaleOwnedTemps } from '../output/ownedTemp.js';
 import { setPdfDates } from './pdfDates.js';
+import { normalizeStructureIds } from './structureIds.js';
 import { killProfileProcesses } from './profileProcesses.js';
 
 export type Paper = 'a4' | 'letter';
@@ -141,6 +142,7 @@ export function startPdfPrinter(executablePath: string): PdfPrinter {
       const { page } = await ready;
       const pdf = await printPage(page, html, options.paper);
       if (options.date) setPdfDates(pdf, options.date);
+      normalizeStructureIds(pdf);
       return pdf;
     },
     close: () => {
