@@ -114,9 +114,10 @@ export function wantsHugePages(
 /**
  * Runs this command again as a child with huge pages and resolves to the exit code to leave
  * with, or to null when the child could not start (then run here as usual). Its output goes
- * straight to this terminal; SIGTERM and SIGHUP sent to this process are passed on (Ctrl-C
- * reaches the child from the terminal itself); a child killed by a signal ends this process
- * by the same signal.
+ * straight to this terminal. SIGINT, SIGTERM and SIGHUP sent to this process are passed on: a
+ * Ctrl-C from the terminal reaches the child twice then, which is harmless (its first signal
+ * ends it, after removing its temporary files when it is writing); a child ended by a signal
+ * ends this process by the same signal.
  */
 export function runWithHugePages(): Promise<number | null> {
   const env: NodeJS.ProcessEnv = { ...process.env, [RELAUNCHED]: '1' };
@@ -126,15 +127,13 @@ export function runWithHugePages(): Promise<number | null> {
     stdio: 'inherit',
   });
   const forward = (signal: NodeJS.Signals) => () => child.kill(signal);
-  const handlers = (['SIGTERM', 'SIGHUP'] as const).map((signal) => [signal, forward(signal)] as const);
+  const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map(
+    (signal) => [signal, forward(signal)] as const,
+  );
   for (const [signal, handler] of handlers) process.on(signal, handler);
-  // the terminal sends Ctrl-C to the child too: this process only waits for it to clean up
-  const ignoreInterrupt = () => {};
-  process.on('SIGINT', ignoreInterrupt);
   return new Promise((resolve) => {
     const stopForwarding = () => {
       for (const [name, handler] of handlers) process.off(name, handler);
-      process.off('SIGINT', ignoreInterrupt);
     };
     child.on('error', () => {
       stopForwarding();

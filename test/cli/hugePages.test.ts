@@ -1,5 +1,5 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -114,4 +114,53 @@ describe('a relaunched report (DXREPORT_HUGE_PAGES=always)', () => {
     expect(relaunched.status).toBe(direct.status);
     expect(relaunched.stderr).toBe(direct.stderr);
   });
+});
+
+describe('signals to a relaunched report', () => {
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGINT', 130],
+  ] as const)(
+    'pass %s on to the child: both end, --out is left as it was',
+    async (sent, status) => {
+      const dir = mkdtempSync(path.join(folder, `${sent}-`));
+      const example = 'examples/bone-tumour';
+      for (const file of ['predictions.csv', 'validation.csv']) {
+        writeFileSync(path.join(dir, file), readFileSync(path.join(example, file)));
+      }
+      // a bootstrap long enough to be stopped in the middle
+      const study = path.join(dir, 'study.yaml');
+      writeFileSync(
+        study,
+        readFileSync(path.join(example, 'study.yaml'), 'utf8').replace(
+          /replicates: \d+/,
+          'replicates: 200000',
+        ),
+      );
+      const out = path.join(dir, 'out');
+      mkdirSync(out);
+      writeFileSync(path.join(out, 'results.json'), 'previous report');
+      const parent = spawn(
+        process.execPath,
+        [CLI, 'report', study, '--out', out, '--format', 'json', '--threads', '1'],
+        {
+          env: { ...process.env, DXREPORT_HUGE_PAGES: 'always' },
+        },
+      );
+      const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+        parent.on('exit', (code, signal) => resolve({ code, signal })),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      parent.kill(sent);
+      const { code, signal } = await exited;
+      expect(signal === sent || code === status).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const running = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })
+        .split('\n')
+        .filter((line) => line.includes(study));
+      expect(running).toEqual([]);
+      expect(readFileSync(path.join(out, 'results.json'), 'utf8')).toBe('previous report');
+    },
+    30_000,
+  );
 });
