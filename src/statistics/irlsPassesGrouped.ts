@@ -68,6 +68,30 @@ function shifted(covariate: Float64Array | null, length: number, center: number)
   return out;
 }
 
+/** W and W·z of a group beyond |η| > 30 (guardedWeights' output; that branch is rare). */
+const guarded = { w: 0, wz: 0 };
+
+/**
+ * R's guards beyond |η| > 30: μ from e^η clamped to [ε, 1/ε], μ′ = ε; the group's working
+ * weight W and W·z (z the working response less the offset) into `guarded`. μ is within 10ε of
+ * 0 or 1 exactly here: for |η| ≤ 30, e^{−|η|} ≥ 9e-14 keeps it away.
+ */
+function guardedWeights(eta: number, off: number, n: number, n1: number): void {
+  const t = eta < 0 ? EPSILON : 1 / EPSILON;
+  const mu = t / (1 + t);
+  const ratio = EPSILON / (mu * (1 - mu));
+  const w = n * EPSILON * ratio;
+  guarded.w = w;
+  guarded.wz = w * (eta - off) + ratio * (n1 - n * mu);
+}
+
+/** A group's deviance, 2·[N·log(1 + e^{−|η|}) + n1·max(−η, 0) + n0·max(η, 0)], with e = e^{−|η|}. */
+function groupDeviance(eta: number, e: number, n: number, n1: number): number {
+  const positive = eta > 0 ? eta : 0;
+  const negative = eta < 0 ? -eta : 0;
+  return 2 * (n * Math.log1p(e) + n1 * negative + (n - n1) * positive);
+}
+
 /**
  * One pass at η_k = offset_k + β₀ + β₁x_k (β₀, β₁ in the shifted coordinates: η = offset +
  * b0 + b1·(x − c)): the deviance and the weighted least-squares sums at that η.
@@ -94,23 +118,18 @@ function evaluate(
     const eta = off + b0 + b1 * uk;
     // e = e^{−|η|}: μ = e/(1 + e) for η ≤ 0, 1/(1 + e) above, μ′ = e/(1 + e)² either way
     const e = Math.exp(eta < 0 ? eta : -eta);
-    let mu: number;
     let w: number;
     let wz: number;
     if (eta >= LOWER_THRESHOLD && eta <= ETA_THRESHOLD) {
       const q = 1 / (1 + e);
-      mu = eta <= 0 ? e * q : q;
+      const mu = eta <= 0 ? e * q : q;
       // canonical link: μ′ = μ(1 − μ), so W = N·μ′ and W·z = W·(η − offset) + (n1 − N·μ)
       w = n * (e * q * q);
       wz = w * (eta - off) + (n1 - n * mu);
     } else {
-      // R's guards: μ from e^η clamped to [ε, 1/ε], μ′ = ε
-      const t = eta < 0 ? EPSILON : 1 / EPSILON;
-      mu = t / (1 + t);
-      const ratio = EPSILON / (mu * (1 - mu));
-      w = n * EPSILON * ratio;
-      wz = w * (eta - off) + ratio * (n1 - n * mu);
-      // μ is within 10ε of 0 or 1 exactly here: for |η| ≤ 30, e^{−|η|} ≥ 9e-14 keeps it away
+      guardedWeights(eta, off, n, n1);
+      w = guarded.w;
+      wz = guarded.wz;
       extreme = true;
     }
     s0 += w;
@@ -118,9 +137,7 @@ function evaluate(
     s2 += w * uk * uk;
     t0 += wz;
     t1 += wz * uk;
-    const positive = eta > 0 ? eta : 0;
-    const negative = eta < 0 ? -eta : 0;
-    deviance += 2 * (n * Math.log1p(e) + n1 * negative + (n - n1) * positive);
+    deviance += groupDeviance(eta, e, n, n1);
   }
   out.s0 = s0;
   out.s1 = s1;
@@ -152,7 +169,6 @@ function evaluateIntercept(
     const n = cases[k] as number;
     const n1 = events[k] as number;
     const eta = off + b0;
-    let mu: number;
     let w: number;
     let wz: number;
     let e: number;
@@ -160,24 +176,19 @@ function evaluateIntercept(
       const t = (expOffset[k] as number) * expB0;
       e = eta <= 0 ? t : 1 / t;
       const q = 1 / (1 + e);
-      mu = eta <= 0 ? e * q : q;
+      const mu = eta <= 0 ? e * q : q;
       w = n * (e * q * q);
       wz = w * (eta - off) + (n1 - n * mu);
     } else {
       e = Math.exp(eta < 0 ? eta : -eta);
-      const t = eta < 0 ? EPSILON : 1 / EPSILON;
-      mu = t / (1 + t);
-      const ratio = EPSILON / (mu * (1 - mu));
-      w = n * EPSILON * ratio;
-      wz = w * (eta - off) + ratio * (n1 - n * mu);
-      // μ is within 10ε of 0 or 1 exactly here: for |η| ≤ 30, e^{−|η|} ≥ 9e-14 keeps it away
+      guardedWeights(eta, off, n, n1);
+      w = guarded.w;
+      wz = guarded.wz;
       extreme = true;
     }
     s0 += w;
     t0 += wz;
-    const positive = eta > 0 ? eta : 0;
-    const negative = eta < 0 ? -eta : 0;
-    deviance += 2 * (n * Math.log1p(e) + n1 * negative + (n - n1) * positive);
+    deviance += groupDeviance(eta, e, n, n1);
   }
   Object.assign(out, { s0, s1: 0, s2: 0, t0, t1: 0, deviance, extreme });
 }
