@@ -23,25 +23,6 @@ source(file.path("test", "reference", "common.R"))
 clamp <- 1e-15
 control <- glm.control(epsilon = 1e-14, maxit = 100)
 
-generate <- function(kind, n, seed) {
-  state <- seed
-  a <- numeric(n)
-  b <- numeric(n)
-  for (i in seq_len(n)) {
-    state <- (69069 * state + 1) %% 4294967296
-    a[i] <- state
-    state <- (69069 * state + 1) %% 4294967296
-    b[i] <- state
-  }
-  p <- switch(kind,
-    continuous = { u <- (a + 0.5) / 4294967296; u * u },
-    ties = (a %% 101) / 100,
-    coarse = (a %% 11) / 10
-  )
-  y <- as.integer(b / 4294967296 < 0.8 * p + 0.05)
-  list(p = p, y = y)
-}
-
 se_at_estimate <- function(fit) {
   X <- model.matrix(fit)
   mu <- fitted(fit)
@@ -66,7 +47,7 @@ generated <- list(
 )
 sets <- list()
 for (g in generated) {
-  d <- generate(g$kind, g$n, g$seed)
+  d <- calibration_data(g$kind, g$n, g$seed)
   lp <- qlogis(pmin(pmax(d$p, clamp), 1 - clamp))
   intercept <- glm(d$y ~ 1, offset = lp, family = binomial(), control = control)
   slope <- glm(d$y ~ lp, family = binomial(), control = control)

@@ -294,3 +294,26 @@ check_paired_literature <- function() {
   }
   invisible(TRUE)
 }
+
+# Synthetic calibration data shared by calibration_large.R and loess_interpolate.R (and mirrored
+# by their TypeScript tests): a 32-bit linear congruential generator (69069, +1) drawing two
+# uniforms per case, p continuous (u²), on a 0.01 grid (ties) or a 0.1 grid (coarse), and
+# y ~ Bernoulli(0.8·p + 0.05).
+calibration_data <- function(kind, n, seed) {
+  state <- seed
+  a <- numeric(n)
+  b <- numeric(n)
+  for (i in seq_len(n)) {
+    state <- (69069 * state + 1) %% 4294967296
+    a[i] <- state
+    state <- (69069 * state + 1) %% 4294967296
+    b[i] <- state
+  }
+  p <- switch(kind,
+    continuous = { u <- (a + 0.5) / 4294967296; u * u },
+    ties = (a %% 101) / 100,
+    coarse = (a %% 11) / 10
+  )
+  y <- as.integer(b / 4294967296 < 0.8 * p + 0.05)
+  list(p = p, y = y)
+}

@@ -25,25 +25,6 @@
 suppressPackageStartupMessages(library(jsonlite))
 source(file.path("test", "reference", "common.R"))
 
-generate <- function(kind, n, seed) {
-  state <- seed
-  a <- numeric(n)
-  b <- numeric(n)
-  for (i in seq_len(n)) {
-    state <- (69069 * state + 1) %% 4294967296
-    a[i] <- state
-    state <- (69069 * state + 1) %% 4294967296
-    b[i] <- state
-  }
-  p <- switch(kind,
-    continuous = { u <- (a + 0.5) / 4294967296; u * u },
-    ties = (a %% 101) / 100,
-    coarse = (a %% 11) / 10
-  )
-  y <- as.integer(b / 4294967296 < 0.8 * p + 0.05)
-  list(p = p, y = y)
-}
-
 reference <- function(name, p, y, span = 0.75, source) {
   n <- length(p)
   fit <- loess(y ~ p, span = span, degree = 2, family = "gaussian",
@@ -83,8 +64,8 @@ for (set in c("well", "overconfident", "ties", "imbalanced", "clamped", "separat
   sets[[length(sets) + 1]] <- reference(paste0(set, "-weighted"), p[expanded], y[expanded],
                                         source = paste(path, "rows repeated w times"))
 }
-sets[[length(sets) + 1]] <- reference("well-span-0.4", generate("continuous", 400, 7)$p,
-                                      generate("continuous", 400, 7)$y, span = 0.4,
+sets[[length(sets) + 1]] <- reference("well-span-0.4", calibration_data("continuous", 400, 7)$p,
+                                      calibration_data("continuous", 400, 7)$y, span = 0.4,
                                       source = "generator continuous, n = 400, seed 7")
 generated <- list(
   list(kind = "continuous", n = 1000, seed = 1),
@@ -94,7 +75,7 @@ generated <- list(
   list(kind = "ties", n = 200000, seed = 5)
 )
 for (g in generated) {
-  d <- generate(g$kind, g$n, g$seed)
+  d <- calibration_data(g$kind, g$n, g$seed)
   r <- reference(sprintf("%s-%d", g$kind, g$n), d$p, d$y,
                  source = sprintf("generator %s, n = %d, seed %d", g$kind, g$n, g$seed))
   r$generator <- list(kind = g$kind, n = g$n, seed = g$seed)
