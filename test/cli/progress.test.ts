@@ -1,6 +1,6 @@
 // Progress on a terminal (issue 11): run under a pseudo-terminal (util-linux `script`), every
 // step is named, the line is redrawn at least once a second, and cleared before the wrote line.
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI } from '../helpers/cli.js';
@@ -15,19 +15,19 @@ function onTerminal(args: string[]): string {
   return result.stdout;
 }
 
+/** The frames drawn (each a whole line, ending in clear-to-end-of-line). */
+function framesOf(drawn: string): string[] {
+  return drawn.split('\r').filter((frame) => frame.startsWith('dxreport: ') && frame.endsWith('\x1b[K'));
+}
+
 describe.skipIf(!hasScript)('progress on a terminal', () => {
   it('names every step, redraws at least once a second, and clears its line', () => {
     const out = path.join(studyFolder({}), 'out');
     const drawn = onTerminal(['report', 'examples/bone-tumour/study.yaml', '--out', out, '--format', 'json']);
-    const frames = drawn
-      .split('\r')
-      .filter((frame) => frame.startsWith('dxreport: ') && frame.endsWith('\x1b[K'));
+    const frames = framesOf(drawn);
     const text = frames.join('\n');
-    // (loading this small file may end before the ticker thread has started: not asserted)
-    // a model's steps (calibration smoother, curves …) now take milliseconds each at 743 cases, so
-    // the ticker, which draws the step current when it wakes, may skip any one of them: assert
-    // that the models' steps are named, not which of them was caught
-    expect(text).toMatch(/model [12] of 2, YOLO-(TL|SC)[^:]*: \S/);
+    // at 743 cases loading and the models take a few milliseconds together, which may all pass
+    // before the ticker thread has started: the models' steps are asserted on a larger study below
     expect(text).toMatch(/bootstrap \(\d threads?\), 2000 replicates/);
     // each step's frames: one for each second at least (no second skipped)
     const byStep = new Map<string, number[]>();
@@ -41,6 +41,25 @@ describe.skipIf(!hasScript)('progress on a terminal', () => {
       }
     }
     // the line is cleared before the wrote line
+    expect(drawn).toContain('\r\x1b[Kdxreport: wrote ');
+  });
+
+  it("names each model's steps on a study large enough for them to last", () => {
+    // 100,000 cases (bench/generate.mjs): each model's curves and calibration take tenths of a second
+    const dir = studyFolder({});
+    execFileSync(process.execPath, ['bench/generate.mjs', '100000', dir]);
+    const drawn = onTerminal([
+      'report',
+      path.join(dir, 'study.yaml'),
+      '--out',
+      path.join(dir, 'out'),
+      '--format',
+      'json',
+    ]);
+    const text = framesOf(drawn).join('\n');
+    expect(text).toMatch(/model 1 of 2, a/);
+    expect(text).toMatch(/model 2 of 2, b/);
+    expect(text).toMatch(/calibration smoother/);
     expect(drawn).toContain('\r\x1b[Kdxreport: wrote ');
   });
 });
