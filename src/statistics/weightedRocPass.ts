@@ -41,11 +41,12 @@ export interface RocPassPlan {
 export function planRocPass(
   sorted: SortedScores,
   labels: Uint8Array,
-  options: { negativeSteps?: boolean } = {},
+  options: { negativeSteps?: boolean; into?: Uint32Array } = {},
 ): RocPassPlan {
   const n = sorted.order.length;
   if (n >= 2 ** 30) throw new RangeError('weightedRocPass: too many cases');
-  const packedCases = new Uint32Array(n);
+  // `into`: n words of memory to pack into (the bootstrap's WebAssembly memory)
+  const packedCases = options.into ?? new Uint32Array(n);
   for (let p = 0; p < n; p++) {
     const i = sorted.order[p] as number;
     packedCases[p] = i * 4 + (labels[i] === 1 ? 1 : 0);
@@ -77,17 +78,25 @@ export interface RocPassOutput {
   maximumF1: number;
 }
 
-export function rocPassOutput(plan: RocPassPlan): RocPassOutput {
+/** The output arrays of a pass: `groups` doubles each, and 2·groups step indices. */
+export interface RocPassArrays {
+  truePositives: Float64Array;
+  falsePositives: Float64Array;
+  steps: Int32Array;
+}
+
+/** An output for passes of `plan`, in `arrays` when given (e.g. views of WebAssembly memory). */
+export function rocPassOutput(plan: RocPassPlan, arrays?: RocPassArrays): RocPassOutput {
   const groups = plan.sorted.values.length;
   return {
     curve: {
       thresholds: plan.sorted.values,
-      truePositives: new Float64Array(groups),
-      falsePositives: new Float64Array(groups),
+      truePositives: arrays?.truePositives ?? new Float64Array(groups),
+      falsePositives: arrays?.falsePositives ?? new Float64Array(groups),
       positives: 0,
       negatives: 0,
     },
-    steps: new Int32Array(2 * groups),
+    steps: arrays?.steps ?? new Int32Array(2 * groups),
     positiveStepCount: 0,
     negativeStepCount: 0,
     auc: Number.NaN,

@@ -2,7 +2,8 @@
  * The replicate kernel: every model's statistics under one weighting of the cases (a
  * resample's multiplicities, or a jackknife's leave-one-out weights) from one fused pass
  * over its sorted scores, written a buffer of rows at a time into the stat-major series; and
- * the evaluation of one block of the plan's work.
+ * the evaluation of one block of the plan's work. This JavaScript kernel runs where the
+ * WebAssembly one (wasmBlocks.ts, the same values) cannot; tests compare the two.
  */
 import { mcclishStandardised, partialAreaRaw } from '../../statistics/partialAuc.js';
 import { thresholdIndex } from '../../statistics/rocCurve.js';
@@ -19,6 +20,7 @@ import {
 import type { OperatingPointMeasure } from './layout.js';
 import { BUFFER_ROWS, dataBlocks, type BootstrapPlan, type ModelPreparation } from './plan.js';
 import { summariseBlock } from './summaries.js';
+import { evaluateWasmBlock } from './wasmBlocks.js';
 
 const ratio = (a: number, b: number) => (b === 0 ? Number.NaN : a / b);
 
@@ -158,6 +160,10 @@ function evaluateRange(plan: BootstrapPlan, range: WeightingRange): void {
  * thread can evaluate any of them, in any order, with the same result.
  */
 export function evaluateBootstrapBlock(plan: BootstrapPlan, block: number, outputs: BootstrapOutputs): void {
+  if (plan.wasm) {
+    evaluateWasmBlock(plan, plan.wasm, block, outputs);
+    return;
+  }
   const { input } = plan;
   if (block < plan.replicateBlocks) {
     const first = block * REPLICATES_PER_BLOCK;

@@ -14,6 +14,7 @@ import { clusterMembers } from '../../statistics/resampling/resampler.js';
 import { JACKKNIFE_UNITS_PER_BLOCK, REPLICATES_PER_BLOCK, type BootstrapInput } from './input.js';
 import { modelLayout, type ModelLayout } from './layout.js';
 import { SUMMARIES_PER_BLOCK } from './summaries.js';
+import { kernelLayout, planWasmKernel, type WasmPlan } from './wasmPlan.js';
 
 /** What one model needs in every replicate, prepared once. */
 export interface ModelPreparation {
@@ -27,8 +28,11 @@ export interface ModelPreparation {
 }
 
 /** Net benefit's exchange rate t/(1 − t) at each decision threshold t (Vickers & Elkin 2006). */
-function thresholdOdds(thresholds: readonly number[]): Float64Array {
-  return Float64Array.from(thresholds, (t) => t / (1 - t));
+function thresholdOdds(thresholds: readonly number[], into?: Float64Array): Float64Array {
+  const odds = into ?? new Float64Array(thresholds.length);
+  for (let g = 0; g < thresholds.length; g++)
+    odds[g] = (thresholds[g] as number) / (1 - (thresholds[g] as number));
+  return odds;
 }
 
 /**
@@ -59,6 +63,14 @@ export interface BootstrapPlan {
   /** Blocks of summaries, after the others (they need every replicate: see bootstrapThreads.ts). */
   summaryBlocks: number;
   summaryEntries: number;
+  /**
+   * The WebAssembly kernel's instance and memory (wasmPlan.ts), which the arrays above then
+   * live in; null: the JavaScript kernel runs (same results).
+   */
+  wasm: WasmPlan | null;
+  /** Where the operating points' and the net benefits' statistics begin (for the WebAssembly kernel). */
+  pointBase: number;
+  gridBase: number;
 }
 
 export function planBootstrap(input: BootstrapInput): BootstrapPlan {
@@ -68,27 +80,45 @@ export function planBootstrap(input: BootstrapInput): BootstrapPlan {
     input.partialAucRanges.length,
     input.decisionThresholds.length,
   );
-  const preparations: ModelPreparation[] = input.scores.map((scores, m) => {
-    const sorted = sortScores(scores);
+  const sortedScores = input.scores.map((scores) => sortScores(scores));
+  const negativeSteps = input.partialAucRanges.some((range) => range.focus === 'specificity');
+  const bases = kernelLayout(layout);
+  // the cases of each cluster (resampled whole; the jackknife leaves one out at a time)
+  const members = input.clusters
+    ? clusterMembers(
+        input.clusters,
+        Array.from({ length: n }, (_, i) => i),
+      )
+    : null;
+  const wasm = bases
+    ? planWasmKernel(
+        input,
+        sortedScores.map((sorted) => sorted.values.length),
+        layout,
+        members,
+      )
+    : null;
+  const preparations: ModelPreparation[] = sortedScores.map((sorted, m) => {
+    const space = wasm?.models[m];
     const plan = planRocPass(sorted, input.labels, {
-      negativeSteps: input.partialAucRanges.some((range) => range.focus === 'specificity'),
+      negativeSteps,
+      ...(space ? { into: space.packedView } : {}),
     });
     const indexOf = (t: number) => thresholdIndex(sorted.values, t);
+    const indices = (into: Int32Array | undefined, values: readonly number[]) => {
+      const array = into ?? new Int32Array(values.length);
+      for (let j = 0; j < values.length; j++) array[j] = indexOf(values[j] as number);
+      return array;
+    };
     return {
       plan,
-      pass: rocPassOutput(plan),
-      pointIndices: Int32Array.from((input.thresholds[m] as number[]).map(indexOf)),
-      gridIndices: Int32Array.from(input.decisionThresholds.map(indexOf)),
+      pass: rocPassOutput(plan, space?.passArrays),
+      pointIndices: indices(space?.pointView, input.thresholds[m] as number[]),
+      gridIndices: indices(space?.gridView, input.decisionThresholds),
     };
   });
   // the jackknife leaves out one resampling unit at a time: a case, or a whole cluster
-  const clusterUnits =
-    input.withJackknife && input.clusters
-      ? clusterMembers(
-          input.clusters,
-          Array.from({ length: n }, (_, i) => i),
-        )
-      : null;
+  const clusterUnits = input.withJackknife ? members : null;
   const jackknifeUnits = clusterUnits ? clusterUnits.length : n;
   const summaryEntries = input.percentileSummaries
     ? (input.scores.length + input.percentileSummaries.pairs.length) * layout.width
@@ -97,8 +127,8 @@ export function planBootstrap(input: BootstrapInput): BootstrapPlan {
     input,
     layout,
     preparations,
-    odds: thresholdOdds(input.decisionThresholds),
-    rederived: new Int32Array(input.rules.length),
+    odds: thresholdOdds(input.decisionThresholds, wasm?.oddsView),
+    rederived: wasm ? wasm.rederivedView : new Int32Array(input.rules.length),
     buffers: input.scores.map(() => new Float64Array(layout.width * BUFFER_ROWS)),
     replicateBlocks: Math.ceil(input.replicates / REPLICATES_PER_BLOCK),
     jackknifeBlocks: input.withJackknife ? Math.ceil(jackknifeUnits / JACKKNIFE_UNITS_PER_BLOCK) : 0,
@@ -106,6 +136,9 @@ export function planBootstrap(input: BootstrapInput): BootstrapPlan {
     clusterUnits,
     summaryBlocks: Math.ceil(summaryEntries / SUMMARIES_PER_BLOCK),
     summaryEntries,
+    wasm,
+    pointBase: bases?.pointBase ?? -1,
+    gridBase: bases?.gridBase ?? -1,
   };
 }
 
