@@ -312,6 +312,171 @@ export function writeStatistics(
 }
 
 // ---------------------------------------------------------------------------------------
+// Partial AUCs (partialAuc.ts: segmentArea, partialAreaRaw, mcclishStandardised; and
+// specificityPartialArea in weightedRocPass.ts)
+
+@inline function segmentArea(x0: f64, y0: f64, x1: f64, y1: f64, from: f64, to: f64): f64 {
+  if (x1 <= x0) return 0;
+  const lo = from > x0 ? from : x0;
+  const hi = to < x1 ? to : x1;
+  if (hi <= lo) return 0;
+  const slope = (y1 - y0) / (x1 - x0);
+  return ((y0 + slope * (lo - x0) + y0 + slope * (hi - x0)) / 2) * (hi - lo);
+}
+
+/** specificityPartialArea: over the horizontal steps (from entry `groups` of `steps`). */
+function specificityPartialArea(
+  truePositives: usize,
+  falsePositives: usize,
+  groups: i32,
+  steps: usize,
+  negativeStepCount: i32,
+  positives: f64,
+  negatives: f64,
+  from: f64,
+  to: f64,
+): f64 {
+  let count = 0;
+  while (count < negativeStepCount) {
+    const above = i32At(steps, groups + count) + 1;
+    if ((above < groups ? 1 - f64At(falsePositives, above) / negatives : 1.0) <= from) break;
+    count++;
+  }
+  let area: f64 = 0;
+  for (let i = count - 1; i >= 0; i--) {
+    const j = i32At(steps, groups + i);
+    const x0 = 1 - f64At(falsePositives, j) / negatives;
+    const y0 = f64At(truePositives, j) / positives;
+    const x1 = j + 1 < groups ? 1 - f64At(falsePositives, j + 1) / negatives : 1.0;
+    const y1 = j + 1 < groups ? f64At(truePositives, j + 1) / positives : 0.0;
+    area += segmentArea(x0, y0, x1, y1, from, to);
+  }
+  return area;
+}
+
+/** partialAreaRaw(curve, 'sensitivity', from, to). */
+function sensitivityPartialArea(
+  truePositives: usize,
+  falsePositives: usize,
+  groups: i32,
+  positives: f64,
+  negatives: f64,
+  from: f64,
+  to: f64,
+): f64 {
+  let area: f64 = 0;
+  let previousX: f64 = 0;
+  let previousY: f64 = 1;
+  for (let k = groups - 1; k >= -1; k--) {
+    const x = k >= 0 ? f64At(truePositives, k) / positives : 1.0;
+    const y = k >= 0 ? 1 - f64At(falsePositives, k) / negatives : 0.0;
+    area += segmentArea(previousX, previousY, x, y, from, to);
+    if (x >= to) break;
+    previousX = x;
+    previousY = y;
+  }
+  return area;
+}
+
+/** mcclishStandardised (DIAGONAL_TOLERANCE 1e-10). */
+@inline function mcclishStandardised(raw: f64, from: f64, to: f64): f64 {
+  const maximum = to - from;
+  const minimum = to - from - (to * to - from * from) / 2;
+  if (Math.abs(raw - minimum) <= 1e-10 * maximum) return 0.5;
+  if (raw < minimum) return NaN;
+  return (1 + (raw - minimum) / (maximum - minimum)) / 2;
+}
+
+/**
+ * The partial AUCs of the curve just passed, as writeModelStatistics writes them: `count`
+ * ranges at `ranges`, 5 doubles each (focus: 0 specificity, 1 sensitivity; from; to; the raw
+ * and the McClish statistic's index), statistic s to out + s·stride bytes.
+ */
+export function writePartialAucs(
+  truePositives: usize,
+  falsePositives: usize,
+  groups: i32,
+  steps: usize,
+  result: usize,
+  ranges: usize,
+  count: i32,
+  out: usize,
+  stride: i32,
+): void {
+  const positives = f64At(result, POSITIVES);
+  const negatives = f64At(result, NEGATIVES);
+  const negativeStepCount = <i32>f64At(result, NEGATIVE_STEPS);
+  for (let r = 0; r < count; r++) {
+    const range = ranges + <usize>(40 * r);
+    const from = f64At(range, 1);
+    const to = f64At(range, 2);
+    let raw: f64 = NaN;
+    if (positives > 0 && negatives > 0) {
+      raw =
+        f64At(range, 0) === 0
+          ? specificityPartialArea(
+              truePositives,
+              falsePositives,
+              groups,
+              steps,
+              negativeStepCount,
+              positives,
+              negatives,
+              from,
+              to,
+            )
+          : sensitivityPartialArea(truePositives, falsePositives, groups, positives, negatives, from, to);
+    }
+    store<f64>(out + <usize>(<i32>f64At(range, 3) * stride), raw);
+    store<f64>(out + <usize>(<i32>f64At(range, 4) * stride), mcclishStandardised(raw, from, to));
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// One weighting of the cases, every model
+
+/**
+ * Every model under the weights at `weights`: the pass, its statistics and partial AUCs into
+ * row `row` of each model's block statistics (the JavaScript's evaluateWeighting, thresholds
+ * fixed). The plan's record at `plan` (32-bit words): n, weights, models, points, pointBase,
+ * gridCount, gridBase, odds, ranges, rangeCount, stride (bytes), then per model: packedCases,
+ * truePositives, falsePositives, steps, groups, negativeSteps, result, pointIndices,
+ * gridIndices, statistics.
+ */
+export function evaluateModels(plan: usize, row: i32): void {
+  const n = i32At(plan, 0);
+  const weights = <usize>i32At(plan, 1);
+  const models = i32At(plan, 2);
+  const stride = i32At(plan, 10);
+  for (let m = 0; m < models; m++) {
+    const model = plan + <usize>(44 + 40 * m);
+    const truePositives = <usize>i32At(model, 1);
+    const falsePositives = <usize>i32At(model, 2);
+    const steps = <usize>i32At(model, 3);
+    const groups = i32At(model, 4);
+    const result = <usize>i32At(model, 6);
+    const out = <usize>i32At(model, 9) + <usize>(8 * row);
+    rocPass(<usize>i32At(model, 0), n, weights, truePositives, falsePositives, steps, groups, i32At(model, 5), result);
+    writeStatistics(
+      truePositives,
+      falsePositives,
+      groups,
+      result,
+      <usize>i32At(model, 7),
+      i32At(plan, 3),
+      i32At(plan, 4),
+      <usize>i32At(model, 8),
+      i32At(plan, 5),
+      i32At(plan, 6),
+      <usize>i32At(plan, 7),
+      out,
+      stride,
+    );
+    writePartialAucs(truePositives, falsePositives, groups, steps, result, <usize>i32At(plan, 8), i32At(plan, 9), out, stride);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
 // Percentile summaries (summarise in summaries.ts, percentileInterval in bootstrapIntervals.ts)
 
 const TAIL_MINIMUM_VALUES: i32 = 256;

@@ -96,6 +96,7 @@ export function planBootstrap(input: BootstrapInput): BootstrapPlan {
         sortedScores.map((sorted) => sorted.values.length),
         layout,
         members,
+        bases,
       )
     : null;
   const preparations: ModelPreparation[] = sortedScores.map((sorted, m) => {

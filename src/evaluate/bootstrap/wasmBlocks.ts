@@ -4,12 +4,11 @@
  * runs the fused ROC pass and writes every statistic straight into the block's stat-major
  * rows in its memory, from where each statistic's run of the block is copied into its series
  * (one `set` per statistic). What stays in JavaScript is rare or cheap: clustered draws'
- * tally, re-derived thresholds, partial AUCs (on views of the kernel's curve), and the
- * jackknife's weights.
+ * tally, re-derived thresholds (chosen on views of the kernel's curve), and the jackknife's
+ * weights.
  */
-import { mcclishStandardised, partialAreaRaw } from '../../statistics/partialAuc.js';
 import { thresholdIndex } from '../../statistics/rocCurve.js';
-import { specificityPartialArea, type RocPassOutput } from '../../statistics/weightedRocPass.js';
+import type { RocPassOutput } from '../../statistics/weightedRocPass.js';
 import type { ThresholdRule } from '../../results/results.js';
 import { chooseThreshold } from '../operatingPoints.js';
 import { JACKKNIFE_UNITS_PER_BLOCK, REPLICATES_PER_BLOCK, type BootstrapOutputs } from './input.js';
@@ -28,26 +27,6 @@ function syncPass(result: Float64Array, pass: RocPassOutput): void {
   pass.negativeStepCount = result[6] as number;
 }
 
-/** Partial AUCs of the pass, as writeModelStatistics writes them, to the block's row at `row` (a double index). */
-function writePartialAucs(plan: BootstrapPlan, pass: RocPassOutput, f64: Float64Array, row: number): void {
-  const ranges = plan.input.partialAucRanges;
-  const curve = pass.curve;
-  const bothClasses = curve.positives > 0 && curve.negatives > 0;
-  for (let r = 0; r < ranges.length; r++) {
-    const range = ranges[r] as (typeof ranges)[number];
-    const slot = plan.layout.partialAuc[r] as { raw: number; mcclish: number };
-    let raw = Number.NaN;
-    if (bothClasses) {
-      raw =
-        range.focus === 'specificity'
-          ? specificityPartialArea(pass, range.from, range.to)
-          : partialAreaRaw(curve, range.focus, range.from, range.to);
-    }
-    f64[row + slot.raw * BLOCK_ROWS] = raw;
-    f64[row + slot.mcclish * BLOCK_ROWS] = mcclishStandardised(raw, range.from, range.to);
-  }
-}
-
 /** The thresholds' indices re-chosen on the pass's own curve (the slower mode), into `wasm.rederivedView`. */
 function rederive(plan: BootstrapPlan, wasm: WasmPlan, preparation: ModelPreparation): void {
   const rules = plan.input.rules;
@@ -61,49 +40,67 @@ function rederive(plan: BootstrapPlan, wasm: WasmPlan, preparation: ModelPrepara
   }
 }
 
-/** Every model under the weights in kernel memory, as row `row` of each model's block statistics. */
+/**
+ * Every model under the weights in kernel memory, as row `row` of each model's block
+ * statistics: one call into the kernel, or with re-derived thresholds, the pass, the
+ * thresholds' choice on its curve here, and the statistics, model by model.
+ */
 function evaluateWeighting(plan: BootstrapPlan, wasm: WasmPlan, row: number): void {
-  const { input } = plan;
   const kernel = wasm.memory.exports;
-  const needsCurve = input.rederiveThresholds || input.partialAucRanges.length > 0;
+  if (!plan.input.rederiveThresholds) {
+    kernel.evaluateModels(wasm.record, row);
+    return;
+  }
+  const stride = 8 * BLOCK_ROWS;
   for (let m = 0; m < wasm.models.length; m++) {
     const model = wasm.models[m] as WasmModel;
     const preparation = plan.preparations[m] as ModelPreparation;
+    const { truePositives, falsePositives, steps, groups, result } = model;
     const negativeSteps = preparation.plan.negativeSteps ? 1 : 0;
     kernel.rocPass(
       model.packedCases,
       wasm.n,
       wasm.weights,
-      model.truePositives,
-      model.falsePositives,
-      model.steps,
-      model.groups,
+      truePositives,
+      falsePositives,
+      steps,
+      groups,
       negativeSteps,
-      model.result,
+      result,
     );
-    if (needsCurve) syncPass(model.resultView, preparation.pass);
-    let indices = model.pointIndices;
-    if (input.rederiveThresholds) {
-      rederive(plan, wasm, preparation);
-      indices = wasm.rederived;
-    }
+    syncPass(model.resultView, preparation.pass);
+    rederive(plan, wasm, preparation);
     const out = model.statistics + 8 * row;
+    const points = model.pointView.length;
+    const grid = model.gridView.length;
+    const { pointBase, gridBase } = plan;
     kernel.writeStatistics(
-      model.truePositives,
-      model.falsePositives,
-      model.groups,
-      model.result,
-      indices,
-      model.pointView.length,
-      plan.pointBase,
+      truePositives,
+      falsePositives,
+      groups,
+      result,
+      wasm.rederived,
+      points,
+      pointBase,
       model.gridIndices,
-      model.gridView.length,
-      plan.gridBase,
+      grid,
+      gridBase,
       wasm.odds,
       out,
-      8 * BLOCK_ROWS,
+      stride,
     );
-    if (input.partialAucRanges.length > 0) writePartialAucs(plan, preparation.pass, wasm.memory.f64, out / 8);
+    const ranges = plan.input.partialAucRanges.length;
+    kernel.writePartialAucs(
+      truePositives,
+      falsePositives,
+      groups,
+      steps,
+      result,
+      wasm.ranges,
+      ranges,
+      out,
+      stride,
+    );
   }
 }
 

@@ -65,6 +65,18 @@ export interface KernelExports {
     out: number,
     stride: number,
   ): void;
+  writePartialAucs(
+    truePositives: number,
+    falsePositives: number,
+    groups: number,
+    steps: number,
+    result: number,
+    ranges: number,
+    count: number,
+    out: number,
+    stride: number,
+  ): void;
+  evaluateModels(plan: number, row: number): void;
   summarise(
     series: number,
     minus: number,

@@ -12,6 +12,10 @@ import { KernelMemory, RESULT_FIELDS } from './wasmMemory.js';
 /** Rows (replicates or jackknife units) of a block's statistics: statistic s of row r at s·BLOCK_ROWS + r. */
 export const BLOCK_ROWS = Math.max(REPLICATES_PER_BLOCK, JACKKNIFE_UNITS_PER_BLOCK);
 
+/** Words of evaluateModels's record, and per model (see the kernel). */
+const RECORD_WORDS = 11;
+const MODEL_WORDS = 10;
+
 /** One model's arrays in kernel memory: addresses, and views of them for the JavaScript. */
 export interface WasmModel {
   groups: number;
@@ -54,6 +58,10 @@ export interface WasmPlan {
   oddsView: Float64Array;
   rederived: number;
   rederivedView: Int32Array;
+  /** The partial-AUC ranges: focus (0 specificity, 1 sensitivity), from, to, raw and McClish statistic. */
+  ranges: number;
+  /** The record the kernel's evaluateModels reads (see there): every address above, per model too. */
+  record: number;
   /** Working space of the percentile summaries (B doubles each; `sample` 128, `out` 6). */
   summary: {
     series: number;
@@ -75,6 +83,7 @@ export function planWasmKernel(
   groups: readonly number[],
   layout: ModelLayout,
   clusters: number[][] | null,
+  bases: { pointBase: number; gridBase: number },
 ): WasmPlan | null {
   const clusterCount = clusters ? clusters.length : 0;
   const memory = KernelMemory.create();
@@ -95,6 +104,8 @@ export function planWasmKernel(
     drawn: ints(clusterCount),
     odds: doubles(input.decisionThresholds.length),
     rederived: ints(input.rules.length),
+    ranges: doubles(5 * input.partialAucRanges.length),
+    record: ints(RECORD_WORDS + MODEL_WORDS * groups.length),
     summary: {
       series: doubles(B),
       minus: doubles(B),
@@ -117,6 +128,24 @@ export function planWasmKernel(
     statistics: doubles(layout.width * BLOCK_ROWS),
   }));
   if (!memory.open()) return null;
+  const ranges = memory.doubles(at.ranges, 5 * input.partialAucRanges.length);
+  input.partialAucRanges.forEach((range, r) => {
+    const slot = layout.partialAuc[r] as { raw: number; mcclish: number };
+    ranges.set([range.focus === 'specificity' ? 0 : 1, range.from, range.to, slot.raw, slot.mcclish], 5 * r);
+  });
+  const negativeSteps = input.partialAucRanges.some((range) => range.focus === 'specificity') ? 1 : 0;
+  const record = memory.ints(at.record, RECORD_WORDS + MODEL_WORDS * groups.length);
+  record.set([n, at.weights, groups.length, input.rules.length, bases.pointBase]);
+  record.set(
+    [input.decisionThresholds.length, bases.gridBase, at.odds, at.ranges, input.partialAucRanges.length],
+    5,
+  );
+  record[10] = 8 * BLOCK_ROWS;
+  models.forEach((model, m) => {
+    const { packedCases, truePositives, falsePositives, steps, result, pointIndices, gridIndices } = model;
+    const words = [packedCases, truePositives, falsePositives, steps, model.groups, negativeSteps, result];
+    record.set([...words, pointIndices, gridIndices, model.statistics], RECORD_WORDS + MODEL_WORDS * m);
+  });
   // the resampling pools, in case order (as resampler.ts builds them)
   const positives = memory.ints(at.positives, positiveCount);
   const negatives = memory.ints(at.negatives, n - positiveCount);
