@@ -100,17 +100,39 @@ function refill(): void {
   return <i32>Math.floor((<f64>u * <f64>size) / 4294967296.0);
 }
 
+/**
+ * The same draw in integers, for pools of fewer than 2²¹ members: u·size < 2⁵³ is then exact
+ * in doubles, and dividing by 2³² is exact too, so ⌊u·size / 2³²⌋ computed in doubles is
+ * the integer (u·size) >> 32, without the double division and rounding.
+ */
+@inline function smallDrawIndex(u: u32, size: i32): i32 {
+  return <i32>((<u64>u * <u64>size) >>> 32);
+}
+
+/** Pools below this size draw with smallDrawIndex. */
+const SMALL_POOL: i32 = 1 << 21;
+
 /** MersenneTwister.tallyDraws: `size` draws from `pool`, tally[member] += 1 for each. */
 function tallyDraws(pool: usize, size: i32, tally: usize): void {
   let k = 0;
+  const small = size < SMALL_POOL;
   while (k < size) {
     if (mtIndex >= N) refill();
     const take = min(size - k, N - mtIndex);
     let at = mtIndex;
-    for (const end = k + take; k < end; k++, at++) {
-      const member = load<i32>(pool + (<usize>drawIndex(load<u32>(mtBlock + (<usize>at << 2)), size) << 2));
-      const slot = tally + (<usize>member << 2);
-      store<i32>(slot, load<i32>(slot) + 1);
+    const end = k + take;
+    if (small) {
+      for (; k < end; k++, at++) {
+        const u = load<u32>(mtBlock + (<usize>at << 2));
+        const slot = tally + (<usize>load<i32>(pool + (<usize>smallDrawIndex(u, size) << 2)) << 2);
+        store<i32>(slot, load<i32>(slot) + 1);
+      }
+    } else {
+      for (; k < end; k++, at++) {
+        const u = load<u32>(mtBlock + (<usize>at << 2));
+        const slot = tally + (<usize>load<i32>(pool + (<usize>drawIndex(u, size) << 2)) << 2);
+        store<i32>(slot, load<i32>(slot) + 1);
+      }
     }
     mtIndex = at;
   }

@@ -3,6 +3,7 @@
  * gives back (`BootstrapDistribution`).
  */
 import type { ThresholdRule } from '../../results/results.js';
+import type { SortedScores } from '../../statistics/rocCurve.js';
 import type { ModelLayout } from './layout.js';
 
 /**
@@ -21,6 +22,11 @@ export const JACKKNIFE_UNITS_PER_BLOCK = 100;
 export interface BootstrapInput {
   labels: Uint8Array;
   scores: Float64Array[];
+  /**
+   * Each model's scores sorted (`sortScores`, or any order ascending by score: the order
+   * within ties does not change a pass), when the caller has them; sorted again otherwise.
+   */
+  sorted?: readonly SortedScores[];
   /** Threshold of each model (outer) at each operating point (inner), as applied to the data. */
   thresholds: number[][];
   /** Rules, for re-deriving data-driven thresholds in each replicate. */

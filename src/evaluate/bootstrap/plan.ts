@@ -80,7 +80,7 @@ export function planBootstrap(input: BootstrapInput): BootstrapPlan {
     input.partialAucRanges.length,
     input.decisionThresholds.length,
   );
-  const sortedScores = input.scores.map((scores) => sortScores(scores));
+  const sortedScores = input.scores.map((scores, m) => input.sorted?.[m] ?? sortScores(scores));
   const negativeSteps = input.partialAucRanges.some((range) => range.focus === 'specificity');
   const bases = kernelLayout(layout);
   // the cases of each cluster (resampled whole; the jackknife leaves one out at a time)

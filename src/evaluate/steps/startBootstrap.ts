@@ -35,6 +35,7 @@ export function startBootstraps(context: EvaluationContext, options: StartOption
   const input: BootstrapInput = {
     labels: context.labels,
     scores: context.data.scores,
+    sorted: context.sorted,
     thresholds: context.thresholds.map((t) => [...t]),
     rules: [...context.rules],
     rederiveThresholds: false,
