@@ -12,8 +12,9 @@ import {
   type BootstrapDistribution,
   type BootstrapInput,
 } from '../../src/evaluate/bootstrap.js';
-import { useWasmKernel } from '../../src/evaluate/bootstrap/wasmMemory.js';
+import { KernelMemory, useWasmKernel } from '../../src/evaluate/bootstrap/wasmMemory.js';
 import { MersenneTwister } from '../../src/statistics/resampling/mersenneTwister.js';
+import { resampler } from '../../src/statistics/resampling/resampler.js';
 import { loadStudy } from '../../src/load/loadStudy.js';
 
 /** Generated cases: scores rounded to `digits` (ties), positives with probability `prevalence`. */
@@ -142,6 +143,26 @@ describe('the WebAssembly bootstrap kernel', () => {
       input({ labels: study.data.labels, scores: study.data.scores }, { replicates: 400, seed: 1 }),
     );
     for (let k = 0; k < js.length; k++) expect((wasm[k] as Buffer).equals(js[k] as Buffer)).toBe(true);
+  });
+
+  it('draws the resamples of resampler.ts, in integers below 2²¹ cases and in doubles from there', () => {
+    for (const n of [2 ** 21 - 1, 2 ** 21 + 3]) {
+      const memory = KernelMemory.create() as KernelMemory;
+      const weights = memory.take(4 * n);
+      const all = memory.take(4 * n);
+      const state = memory.take(4 * 624);
+      const block = memory.take(4 * 624);
+      expect(memory.open()).toBe(true);
+      memory.ints(all, n).forEach((_, i, pool) => (pool[i] = i));
+      memory.exports.mtSeed(state, block, 11, 3);
+      const expected = resampler(new Uint8Array(n), null, false, 11, 3);
+      for (let r = 0; r < 2; r++) {
+        memory.exports.resample(weights, n, 0, 0, 0, 0, 0, all);
+        expect(
+          Buffer.from(memory.ints(weights, n).buffer, weights, 4 * n).equals(Buffer.from(expected().buffer)),
+        ).toBe(true);
+      }
+    }
   });
 
   it('is what wasm/bootstrapKernel.ts compiles to (npm run build:wasm)', () => {
