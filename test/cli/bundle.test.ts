@@ -88,7 +88,10 @@ describe('the bundled CLI', () => {
     try {
       writeFileSync(path.join(fake, 'node'), '#!/bin/sh\necho "[$GLIBC_TUNABLES] $*"\n', { mode: 0o755 });
       const run = (env: Record<string, string>) => {
-        const base = { ...process.env, PATH: `${fake}${path.delimiter}${process.env.PATH ?? ''}` };
+        const base: NodeJS.ProcessEnv = {
+          ...process.env,
+          PATH: `${fake}${path.delimiter}${process.env.PATH ?? ''}`,
+        };
         delete base.GLIBC_TUNABLES;
         delete base.DXREPORT_HUGE_PAGES;
         return spawnSync(bin, ['report', 'a b.yaml'], {
