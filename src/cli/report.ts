@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import { startBootstrapWorkers } from '../evaluate/bootstrapThreads.js';
+import { THREADED_CALIBRATION_CASES } from '../evaluate/calibrationThreads.js';
 import { evaluate } from '../evaluate/evaluate.js';
 import type { Results } from '../evaluate/results.js';
 import { loadStudy, type Study } from '../load/loadStudy.js';
@@ -113,8 +114,12 @@ function evaluateStudy(
   const threads = chooseThreads(study, options.threads, availableParallelism(), () =>
     machineSince(cpusBeforeLoading),
   );
-  // started now, the workers boot while evaluate computes everything before the bootstrap
-  if (study.settings.bootstrap.replicates > 0) startBootstrapWorkers(threads - 1);
+  // started now, the workers boot while evaluate computes everything before the bootstrap, or
+  // (a large study of several models) while it puts the cases in canonical order before it
+  // offers them the models' calibrations (calibrationThreads.ts)
+  const calibratesInParallel =
+    study.data.labels.length >= THREADED_CALIBRATION_CASES && study.models.length >= 2;
+  if (study.settings.bootstrap.replicates > 0 || calibratesInParallel) startBootstrapWorkers(threads - 1);
   const { replicates, interval } = study.settings.bootstrap;
   const resamples =
     interval === 'bca'
