@@ -1,0 +1,56 @@
+// Cold against warm: a study's evaluate (one thread) in a fresh process (what a one-shot
+// `dxreport report` pays: V8 compiles and optimises as it goes) and again in the same process
+// (warm), with the bootstrap on the WebAssembly kernel and on the JavaScript kernel, in
+// alternating fresh processes; medians. Run after `npm run build`:
+//
+//   node bench/coldBootstrap.mjs [study.yaml = examples/bone-tumour/study.yaml] [runs = 7]
+//
+// The machine's load is printed: on a shared machine, compare kernels within one run only.
+import { execFileSync } from 'node:child_process';
+import { loadavg } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const [study = 'examples/bone-tumour/study.yaml', runs = '7'] = process.argv.slice(2);
+const dist = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist');
+
+// one process: evaluate once cold, then three times warm
+const child = `
+const [dist, study, kernel] = process.argv.slice(1);
+const { loadStudy, evaluate } = await import(dist + '/index.js');
+const { useWasmKernel } = await import(dist + '/evaluate/bootstrap/wasmMemory.js');
+useWasmKernel(kernel === 'wasm');
+const s = loadStudy(study);
+const times = [];
+for (let i = 0; i < 4; i++) {
+  const t0 = performance.now();
+  evaluate(s);
+  times.push(performance.now() - t0);
+}
+console.log(JSON.stringify(times));
+`;
+
+const kernels = ['wasm', 'js'];
+const evaluateTimes = Object.fromEntries(kernels.map((k) => [k, { cold: [], warm: [] }]));
+const load = loadavg()
+  .map((l) => l.toFixed(1))
+  .join(' ');
+for (let r = 0; r < Number(runs); r++) {
+  for (const kernel of kernels) {
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', child, dist, study, kernel], {
+      encoding: 'utf8',
+    });
+    const times = JSON.parse(out.trim().split('\n').pop());
+    evaluateTimes[kernel].cold.push(times[0]);
+    evaluateTimes[kernel].warm.push(Math.min(...times.slice(1)));
+  }
+}
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+console.log(`${study}: evaluate, ${runs} fresh processes per kernel, load average before ${load}`);
+for (const kernel of kernels) {
+  const { cold, warm } = evaluateTimes[kernel];
+  console.log(
+    `  ${kernel.padEnd(4)} kernel: cold ${median(cold).toFixed(0)} ms, warm ${median(warm).toFixed(0)} ms` +
+      ` (best of 3 in the same process); cold − warm ${(median(cold) - median(warm)).toFixed(0)} ms`,
+  );
+}
