@@ -6,9 +6,9 @@
  *
  * Why: a one-shot run evaluates one bootstrap, and V8 runs JavaScript interpreted until
  * TurboFan has compiled each hot loop, so the first bootstrap in a process cost several
- * times a warm one; WebAssembly is compiled before its first call. Where WebAssembly cannot
- * run (`node --jitless`, a failed compile, memory beyond MAXIMUM_BYTES) the plan has no
- * kernel and the JavaScript kernel runs, with the same results.
+ * times a warm one; WebAssembly runs compiled from its first call (Liftoff). Where
+ * WebAssembly cannot run (`node --jitless`, a failed compile, memory beyond MAXIMUM_BYTES)
+ * the plan has no kernel and the JavaScript kernel runs, with the same results.
  */
 import { Buffer } from 'node:buffer';
 import { BOOTSTRAP_KERNEL_WASM } from './wasmBytes.js';
