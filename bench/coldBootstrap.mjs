@@ -1,7 +1,9 @@
 // Cold against warm: a study's evaluate (one thread) in a fresh process (what a one-shot
 // `dxreport report` pays: V8 compiles and optimises as it goes) and again in the same process
 // (warm), with the bootstrap on the WebAssembly kernel and on the JavaScript kernel, in
-// alternating fresh processes; medians. Run after `npm run build`:
+// alternating fresh processes; medians of the whole evaluate and of its bootstrap step (from
+// onStep('bootstrap') to the end: the replicates, summaries and intervals; the plan, made
+// earlier, is in the whole only). Run after `npm run build`:
 //
 //   node bench/coldBootstrap.mjs [study.yaml = examples/bone-tumour/study.yaml] [runs = 7]
 //
@@ -23,15 +25,20 @@ useWasmKernel(kernel === 'wasm');
 const s = loadStudy(study);
 const times = [];
 for (let i = 0; i < 4; i++) {
+  let bootstrapFrom = NaN;
   const t0 = performance.now();
-  evaluate(s);
-  times.push(performance.now() - t0);
+  evaluate(s, { onStep: (step) => { if (step === 'bootstrap') bootstrapFrom = performance.now(); } });
+  const t1 = performance.now();
+  times.push([t1 - t0, t1 - bootstrapFrom]);
 }
 console.log(JSON.stringify(times));
 `;
 
 const kernels = ['wasm', 'js'];
-const evaluateTimes = Object.fromEntries(kernels.map((k) => [k, { cold: [], warm: [] }]));
+const parts = ['evaluate', 'bootstrap'];
+const measured = Object.fromEntries(
+  kernels.map((k) => [k, Object.fromEntries(parts.map((part) => [part, { cold: [], warm: [] }]))]),
+);
 const load = loadavg()
   .map((l) => l.toFixed(1))
   .join(' ');
@@ -41,16 +48,20 @@ for (let r = 0; r < Number(runs); r++) {
       encoding: 'utf8',
     });
     const times = JSON.parse(out.trim().split('\n').pop());
-    evaluateTimes[kernel].cold.push(times[0]);
-    evaluateTimes[kernel].warm.push(Math.min(...times.slice(1)));
+    parts.forEach((part, k) => {
+      measured[kernel][part].cold.push(times[0][k]);
+      measured[kernel][part].warm.push(Math.min(...times.slice(1).map((t) => t[k])));
+    });
   }
 }
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-console.log(`${study}: evaluate, ${runs} fresh processes per kernel, load average before ${load}`);
+console.log(`${study}: ${runs} fresh processes per kernel, load average before ${load}`);
 for (const kernel of kernels) {
-  const { cold, warm } = evaluateTimes[kernel];
-  console.log(
-    `  ${kernel.padEnd(4)} kernel: cold ${median(cold).toFixed(0)} ms, warm ${median(warm).toFixed(0)} ms` +
-      ` (best of 3 in the same process); cold − warm ${(median(cold) - median(warm)).toFixed(0)} ms`,
-  );
+  for (const part of parts) {
+    const { cold, warm } = measured[kernel][part];
+    console.log(
+      `  ${kernel.padEnd(4)} kernel, ${part.padEnd(9)}: cold ${median(cold).toFixed(0)} ms, warm ${median(warm).toFixed(0)} ms` +
+        ` (best of 3 in the same process); cold − warm ${(median(cold) - median(warm)).toFixed(0)} ms`,
+    );
+  }
 }
