@@ -24,6 +24,23 @@ import { build } from 'rolldown';
 const EXTERNAL = [/^vega/, /^puppeteer-core/, /^@resvg\//, /^handlebars/, /^node:/];
 const OUT = 'dist/bundle';
 
+// commander requires node:child_process as it loads, for executable subcommands, which dxreport
+// has none of; that builtin (with net, dgram and the streams) costs each run ≈ 2–7 ms of
+// start-up. commander gets it on first use instead.
+const LAZY_CHILD_PROCESS = '\0lazy-child-process';
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  resolveId(source, importer) {
+    if (source === 'node:child_process' && importer?.includes('/node_modules/commander/'))
+      return LAZY_CHILD_PROCESS;
+    return null;
+  },
+  load(id) {
+    if (id !== LAZY_CHILD_PROCESS) return null;
+    return "module.exports = new Proxy({}, { get: (_, key) => process.getBuiltinModule('node:child_process')[key] });";
+  },
+};
+
 rmSync(OUT, { recursive: true, force: true });
 await build({
   input: {
@@ -32,7 +49,12 @@ await build({
     progressTicker: 'dist/cli/progressTicker.js',
   },
   platform: 'node',
-  external: EXTERNAL,
+  // (a function: the lazy child_process is not external for commander, so the plugin gets it)
+  external: (id, importer) =>
+    id === 'node:child_process' && importer?.includes('/node_modules/commander/')
+      ? false
+      : EXTERNAL.some((pattern) => pattern.test(id)),
+  plugins: [lazyChildProcess],
   output: {
     dir: OUT,
     format: 'cjs',
