@@ -45,7 +45,7 @@ rmSync(OUT, { recursive: true, force: true });
 await build({
   input: {
     cli: 'dist/cli/cli.js',
-    bootstrapWorker: 'dist/evaluate/bootstrapWorker.js',
+    bootstrapWorker: 'dist/cli/bootstrapWorkerEntry.js',
     progressTicker: 'dist/cli/progressTicker.js',
   },
   platform: 'node',
