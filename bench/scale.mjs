@@ -120,14 +120,7 @@ function dxreportInProcess(dir) {
 /** The whole report (JSON, HTML, PDF; no PDF without a browser) with the CLI's --timings line. */
 function fullReport(dir, n) {
   const out = path.join(WORK, `full-${n}`);
-  const run = timed(process.execPath, [
-    BIN,
-    'report',
-    path.join(dir, 'study.yaml'),
-    '--out',
-    out,
-    '--timings',
-  ]);
+  const run = timed(BIN, ['report', path.join(dir, 'study.yaml'), '--out', out, '--timings']);
   if (!run.ok) return run;
   const mb = (file) => (existsSync(path.join(out, file)) ? statSync(path.join(out, file)).size / 1e6 : NaN);
   const result = {
@@ -149,15 +142,7 @@ const rows = [];
 for (const n of SIZES) {
   const dir = studyOf(n);
   const out = path.join(WORK, `out-${n}`);
-  const whole = timed(process.execPath, [
-    BIN,
-    'report',
-    path.join(dir, 'study.yaml'),
-    '--out',
-    out,
-    '--format',
-    'json',
-  ]);
+  const whole = timed(BIN, ['report', path.join(dir, 'study.yaml'), '--out', out, '--format', 'json']);
   const jsonMb = whole.ok ? statSync(path.join(out, 'results.json')).size / 1e6 : NaN;
   const inside = n <= 1e6 ? dxreportInProcess(dir) : null;
   const csv = path.join(dir, 'predictions.csv');
@@ -216,8 +201,7 @@ if (!args.includes('--no-bootstrap')) {
   const dir = studyOf(n, 2000);
   const out = path.join(WORK, 'out-bootstrap');
   const threads = Math.min(8, availableParallelism());
-  const dx = timed(process.execPath, [
-    BIN,
+  const dx = timed(BIN, [
     'report',
     path.join(dir, 'study.yaml'),
     '--out',

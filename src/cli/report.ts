@@ -4,9 +4,11 @@
  * was removed and every warning, one line each.
  */
 import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import { startBootstrapWorkers } from '../evaluate/bootstrapThreads.js';
+import { THREADED_CALIBRATION_CASES } from '../evaluate/calibrationThreads.js';
 import { evaluate } from '../evaluate/evaluate.js';
 import type { Results } from '../evaluate/results.js';
 import { loadStudy, type Study } from '../load/loadStudy.js';
@@ -23,6 +25,7 @@ import { cleanUpOnInterrupt } from './interrupts.js';
 import { startProgress, type Progress } from './progress.js';
 import { timeSteps } from './stepTimings.js';
 import { chooseThreads, parseThreads, threadsNotice } from './threads.js';
+import { machineSince, readCpus } from './cpuLoad.js';
 
 const FORMATS: readonly OutputFormat[] = ['json', 'html', 'pdf'];
 
@@ -98,6 +101,8 @@ function evaluateStudy(
   progress: Progress,
 ): { study: Study; results: Results } {
   progress.step(`loading ${studyFile}`);
+  // the machine's idle CPUs are measured while the study loads (for the default threads)
+  const cpusBeforeLoading = readCpus();
   const study = loadStudy(studyFile, options.maxInputSize ? { maxInputBytes: options.maxInputSize } : {});
   // now that the data files are known, the output folder must not contain them either
   resolveOutputTarget(options.out, [
@@ -106,9 +111,15 @@ function evaluateStudy(
     ...(study.validation ? [study.validation.file] : []),
   ]);
   checkBootstrapMemory(study, { limitGigabytes: options.bootstrapMemory, file: studyFile });
-  const threads = chooseThreads(study, options.threads);
-  // started now, the workers boot while evaluate computes everything before the bootstrap
-  if (study.settings.bootstrap.replicates > 0) startBootstrapWorkers(threads - 1);
+  const threads = chooseThreads(study, options.threads, availableParallelism(), () =>
+    machineSince(cpusBeforeLoading),
+  );
+  // started now, the workers boot while evaluate computes everything before the bootstrap, or
+  // (a large study of several models) while it puts the cases in canonical order before it
+  // offers them the models' calibrations (calibrationThreads.ts)
+  const calibratesInParallel =
+    study.data.labels.length >= THREADED_CALIBRATION_CASES && study.models.length >= 2;
+  if (study.settings.bootstrap.replicates > 0 || calibratesInParallel) startBootstrapWorkers(threads - 1);
   const { replicates, interval } = study.settings.bootstrap;
   const resamples =
     interval === 'bca'

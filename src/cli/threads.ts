@@ -22,11 +22,12 @@ const DEFAULT_MAXIMUM_THREADS = 8;
  * THREADED_CALIBRATION_CASES cases or more and several models: then a thread per model, at
  * most the idle CPUs, to calibrate them in parallel; at 10⁶ cases under a load average of 7–9
  * on this 2-CPU machine 2 threads were no faster than 1 and took 0.1–1.1 s more CPU); for a large
- * one, the CPUs that are idle now (CPUs − the 1-minute load average, rounded; at least 1, at
+ * one, the CPUs that are idle now (CPUs − the load of other work, rounded; at least 1, at
  * most 8). Threads help only on an idle CPU: on this 2-CPU machine under a load average of
  * 13–19, 20,000 cases × 3 models × 2000 replicates took a median 34.7 s on 2 threads against
  * 32.2 s on 1 (bench/threads.mjs), so a busy machine gets 1 thread. The results are the same
- * for any number.
+ * for any number. The load is the other work's over this run so far where measured (cpuLoad.ts),
+ * else the 1-minute load average.
  */
 export function defaultThreads(
   study: Study,
@@ -48,8 +49,10 @@ export function chooseThreads(
   study: Study,
   requested: number | undefined,
   cpus = availableParallelism(),
+  machine?: () => { cpus: number; load: number },
 ): number {
-  return requested === undefined ? defaultThreads(study) : Math.min(requested, Math.max(1, cpus));
+  if (requested !== undefined) return Math.min(requested, Math.max(1, cpus));
+  return machine ? defaultThreads(study, machine()) : defaultThreads(study);
 }
 
 /** A notice when `--threads` asks for more threads than there are CPUs. */

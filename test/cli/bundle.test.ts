@@ -3,7 +3,7 @@
 // module graph loads. (bootstrapThreads falls back to one thread when a worker fails, so a
 // broken worker bundle would otherwise go unnoticed.)
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -95,6 +95,40 @@ describe('the bundled CLI', () => {
       expect(run.stderr).toContain('functions made: 0');
     } finally {
       rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  // scripts/bin-launcher.mjs: the bin is a shell script too, which starts Node with glibc's
+  // huge pages allowed (no relaunch of a large report), keeping the user's own tunables
+  it('starts as a shell script that runs Node on itself with huge pages allowed', () => {
+    const bin = path.join(BUNDLE, 'cli.js');
+    expect(statSync(bin).mode & 0o111).not.toBe(0);
+    const real = spawnSync(bin, ['--version'], { encoding: 'utf8' });
+    expect(real.status, real.stderr).toBe(0);
+    expect(real.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    // a stand-in `node` first on PATH shows what the prologue passes on
+    const fake = mkdtempSync(path.join(tmpdir(), 'dxreport-fake-node-'));
+    try {
+      writeFileSync(path.join(fake, 'node'), '#!/bin/sh\necho "[$GLIBC_TUNABLES] $*"\n', { mode: 0o755 });
+      const run = (env: Record<string, string>) => {
+        const base: NodeJS.ProcessEnv = {
+          ...process.env,
+          PATH: `${fake}${path.delimiter}${process.env.PATH ?? ''}`,
+        };
+        delete base.GLIBC_TUNABLES;
+        delete base.DXREPORT_HUGE_PAGES;
+        return spawnSync(bin, ['report', 'a b.yaml'], {
+          encoding: 'utf8',
+          env: { ...base, ...env },
+        }).stdout.trim();
+      };
+      expect(run({})).toBe(`[glibc.malloc.hugetlb=1] ${bin} report a b.yaml`);
+      expect(run({ GLIBC_TUNABLES: 'glibc.malloc.check=0' })).toBe(
+        `[glibc.malloc.check=0:glibc.malloc.hugetlb=1] ${bin} report a b.yaml`,
+      );
+      expect(run({ DXREPORT_HUGE_PAGES: 'off' })).toBe(`[] ${bin} report a b.yaml`);
+    } finally {
+      rmSync(fake, { recursive: true, force: true });
     }
   });
 
