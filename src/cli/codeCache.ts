@@ -18,7 +18,6 @@
  * DXREPORT_CODE_CACHE=off compiles everything from source (for comparisons).
  */
 import { isAscii } from 'node:buffer';
-import { hash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
@@ -26,11 +25,16 @@ import vm from 'node:vm';
 
 /** Beside each chunk `x.js`: `x.js.v8cache`. */
 export const CODE_CACHE_SUFFIX = '.v8cache';
-/** SHA-1's length: a checksum against edits (node:crypto is loaded anyway; node:zlib's CRC-32 would cost ≈ 5 ms to load). */
+/** SHA-1's length: a checksum against edits. */
 const HEADER_BYTES = 20;
 
+/**
+ * node:crypto is fetched on the first chunk rather than imported: a run loads it anyway (the
+ * inputs' SHA-256), but a process that only relaunches itself (hugePages.ts) need not. (node:zlib's
+ * CRC-32 would cost ≈ 5 ms more to load.)
+ */
 function digest(source: Uint8Array): Buffer {
-  return hash('sha1', source, 'buffer') as unknown as Buffer;
+  return process.getBuiltinModule('node:crypto').hash('sha1', source, 'buffer') as unknown as Buffer;
 }
 
 /** A cache file's bytes: the source's SHA-1, then V8's data. */
