@@ -70,7 +70,9 @@ await build({
 });
 writeFileSync(path.join(OUT, 'package.json'), '{ "type": "commonjs" }\n');
 
-// The code cache: one representative run writes dist/bundle/*.js.v8cache as it exits.
+// The code cache: one representative run writes dist/bundle/*.js.v8cache as it exits. V8 accepts
+// a cache only under the flags it was made with: the run gets none (NODE_OPTIONS emptied), as a
+// user's plain `dxreport` has none.
 const work = mkdtempSync(path.join(tmpdir(), 'dxreport-code-cache-'));
 try {
   const run = spawnSync(
@@ -83,8 +85,15 @@ try {
       work,
       '--format',
       'json',
+      // on one thread, so that the bootstrap's functions are compiled here, in the main thread
+      // whose scripts write the cache (worker threads read the same cache)
+      '--threads',
+      '1',
     ],
-    { encoding: 'utf8', env: { ...process.env, DXREPORT_CODE_CACHE: 'write', DXREPORT_HUGE_PAGES: 'off' } },
+    {
+      encoding: 'utf8',
+      env: { ...process.env, NODE_OPTIONS: '', DXREPORT_CODE_CACHE: 'write', DXREPORT_HUGE_PAGES: 'off' },
+    },
   );
   const caches = readdirSync(OUT).filter((f) => f.endsWith('.v8cache'));
   if (run.status !== 0 || caches.length === 0) {
