@@ -1,7 +1,7 @@
 /**
  * V8 code cache for the bundled command line (dist/bundle/, CommonJS: scripts/bundle.mjs).
  *
- * A one-shot run spends ≈ 0.1 s compiling JavaScript: the chunks' top levels as they load and,
+ * A one-shot run spends ≈ 0.05–0.1 s compiling JavaScript: the chunks' top levels as they load and,
  * lazily, every function the first time it is called (V8 compiles a function only when it first
  * runs). Node 20 has no `module.enableCompileCache`, but `vm.Script` takes `cachedData`: the
  * bytecode V8 serialises from a script with `createCachedData()`. Made *after* a representative
@@ -15,7 +15,8 @@
  * itself checks only the source's length (and its own version and flags), so an edited chunk of
  * the same length would otherwise run stale bytecode. A missing, stale or rejected cache (other
  * Node or V8 version, other flags) compiles from source as usual: slower, never different.
- * DXREPORT_CODE_CACHE=off compiles everything from source (for comparisons).
+ * DXREPORT_CODE_CACHE=off compiles everything from source (for comparisons). Measured figures:
+ * bench/RESULTS.md, "Code cache".
  */
 import { isAscii } from 'node:buffer';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -73,7 +74,8 @@ export function compileChunk(filename: string, source: string, cachedData?: Buff
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${body}\n})`, {
     filename,
     ...(cachedData ? { cachedData } : {}),
-    // import() in a chunk (vega, vega-lite) resolves as in any module of the main context
+    // an import() resolves as in any module of the main context (no cached chunk has one today:
+    // only the charts chunk, for vega, which a JSON run does not load; Node warns the first time)
     importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
   const run = script.runInThisContext() as CommonJsFunction;
