@@ -14,8 +14,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type * as Vega from 'vega';
+import type { TopLevelSpec } from 'vega-lite';
 import type { Results } from '../results/results.js';
 import type { SectionId } from '../report/structure.js';
 import { calibrationChart } from './calibration.js';
@@ -28,6 +28,7 @@ import { readerStudyForestChart, readerStudyRocChart } from './readerStudy.js';
 import { scoreDistributionsChart } from './scoreDistributions.js';
 import { subgroupForestChart } from './subgroupForest.js';
 import { dejaVuTextWidth, isBold } from './textMetrics.js';
+import { loadedVega, loadVega } from './vegaModules.js';
 
 export interface ChartSpec {
   /** File stem, e.g. "roc". */
@@ -49,6 +50,7 @@ export {
   forestCharts,
 };
 export { MODEL_COLOURS, modelColour, theme } from './theme.js';
+export { loadVega } from './vegaModules.js';
 
 /** A chart builder: one figure, several (a forest plot cut into pages), or none when the data are absent. */
 export type ChartBuilder = (results: Results) => ChartSpec | readonly ChartSpec[] | null;
@@ -78,13 +80,17 @@ export function buildCharts(results: Results): ChartSpec[] {
   return charts;
 }
 
-/** Compiles a Vega-Lite spec to Vega, collecting vega-lite's warnings instead of printing them. */
-export function compileSpec(spec: TopLevelSpec): { vega: vega.Spec; warnings: string[] } {
+/**
+ * Compiles a Vega-Lite spec to Vega, collecting vega-lite's warnings instead of printing them.
+ * Needs vega loaded: `await loadVega()` first (renderSvg does).
+ */
+export function compileSpec(spec: TopLevelSpec): { vega: Vega.Spec; warnings: string[] } {
+  const { vega, vegaLite } = loadedVega();
   const warnings: string[] = [];
   const logger = vega.logger(vega.Warn, undefined, (_method, level, args) => {
     warnings.push(`${level} ${args.map(String).join(' ')}`);
   });
-  const compiled = compile(spec, { logger });
+  const compiled = vegaLite.compile(spec, { logger });
   return { vega: compiled.spec, warnings };
 }
 
@@ -117,7 +123,7 @@ function measureText(item: TextItem, text: unknown): number {
 }
 
 /** Makes vega lay text out with DejaVu Sans widths instead of its 0.8-em guess. */
-function useDejaVuMetrics(): void {
+function useDejaVuMetrics(vega: typeof Vega): void {
   const metrics = (vega as unknown as { textMetrics: TextMetrics }).textMetrics;
   if (metrics.width !== measureText) metrics.width = measureText;
 }
@@ -131,13 +137,14 @@ const NO_LOADING = {
 
 /** The chart as a standalone SVG document (px units, 96 px per inch). */
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
-  useDejaVuMetrics();
+  const { vega } = await loadVega();
+  useDejaVuMetrics(vega);
   const { vega: compiled } = compileSpec(spec);
   vega.resetSVGDefIds();
   const view = new vega.View(vega.parse(compiled), {
     renderer: 'none',
     logLevel: vega.Error,
-    loader: NO_LOADING as unknown as vega.Loader,
+    loader: NO_LOADING as unknown as Vega.Loader,
   });
   try {
     return await view.toSVG();

@@ -14,7 +14,6 @@
  * second process would cost more than it saves. DXREPORT_HUGE_PAGES=off never relaunches,
  * =always relaunches whatever the size (for tests).
  */
-import { spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 
@@ -122,6 +121,9 @@ export function wantsHugePages(
 export function runWithHugePages(): Promise<number | null> {
   const env: NodeJS.ProcessEnv = { ...process.env, [RELAUNCHED]: '1' };
   env.GLIBC_TUNABLES = env.GLIBC_TUNABLES ? `${env.GLIBC_TUNABLES}:${TUNABLE}` : TUNABLE;
+  // loaded here, not imported: node:child_process (with net, dgram and streams) costs every
+  // other run ≈ 2–7 ms of start-up
+  const { spawn } = process.getBuiltinModule('node:child_process');
   const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
     env,
     stdio: 'inherit',

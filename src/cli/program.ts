@@ -36,4 +36,5 @@ registerImportYolo(program);
 // takes 10–15 ms of a 0.5 s one-shot run on a virtual machine, and nothing is left to lose.
 process.once('beforeExit', () => process.exit());
 
-await program.parseAsync(process.argv);
+// not awaited: the bundle is CommonJS (no top-level await); a rejection still ends the process
+void program.parseAsync(process.argv);

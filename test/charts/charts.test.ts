@@ -5,7 +5,7 @@ import { Ajv } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TopLevelSpec } from 'vega-lite';
 import type { Results } from '../../src/index.js';
-import { buildCharts, compileSpec, type ChartSpec } from '../../src/charts/index.js';
+import { buildCharts, compileSpec, loadVega, type ChartSpec } from '../../src/charts/index.js';
 import { calibrationChart } from '../../src/charts/calibration.js';
 import { decisionCurveChart } from '../../src/charts/decisionCurve.js';
 import { forestCharts } from '../../src/charts/forest.js';
@@ -30,6 +30,9 @@ function walk(node: unknown, data: unknown[], urls: string[]): void {
     }
   }
 }
+
+// compileSpec needs vega, which src/charts/vegaModules.ts imports on demand
+beforeAll(() => loadVega());
 
 describe('buildCharts', () => {
   let bone: Results;

@@ -3,9 +3,9 @@
 // numbers and a labelled zero on every figure, and p-values written as the report's tables
 // write them (the demo's Table S10: 0.037, > 0.99, 0.0077).
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Results } from '../../src/index.js';
-import { compileSpec, type ChartSpec } from '../../src/charts/index.js';
+import { compileSpec, loadVega, type ChartSpec } from '../../src/charts/index.js';
 import { FOREST_MAX_ROWS, forestCharts } from '../../src/charts/forest.js';
 import { buildTables } from '../../src/report/tables/buildTables.js';
 import { formatPValue } from '../../src/format/numbers.js';
@@ -95,6 +95,9 @@ function checkFigures(charts: ChartSpec[], maxRows = FOREST_MAX_ROWS) {
   });
   expect(domains.size, 'one difference scale for all the figures').toBe(1);
 }
+
+// compileSpec needs vega, which src/charts/vegaModules.ts imports on demand
+beforeAll(() => loadVega());
 
 describe('forest plot pagination', () => {
   it('draws one comparison as one figure of rows: header, AUC, then each operating point and its measures', () => {

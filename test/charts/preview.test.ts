@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'vitest';
-import { buildCharts, compileSpec, renderPng, renderSvg } from '../../src/charts/index.js';
+import { buildCharts, compileSpec, loadVega, renderPng, renderSvg } from '../../src/charts/index.js';
 import { basicResults, boneTumourResults, manyModelsResults } from './fixtures.js';
 
 const out = process.env.DXREPORT_CHART_PREVIEW;
@@ -12,6 +12,7 @@ describe.skipIf(!out)('chart preview', () => {
   it('writes SVG and PNG files', async () => {
     const dir = out as string;
     mkdirSync(dir, { recursive: true });
+    await loadVega(); // compileSpec needs vega, which src/charts/vegaModules.ts imports on demand
     for (const [prefix, results] of [
       ['', boneTumourResults()],
       ['basic-', basicResults()],

@@ -10,6 +10,41 @@ import { describe, expect, it } from 'vitest';
 
 const BUNDLE = path.resolve('dist/bundle');
 
+/** The files of dist/bundle/ and Node's built-in modules a `report --format json` run of the demo study loads. */
+function loadedByJsonRun(): { files: string[]; builtins: string[] } {
+  const recorder = `import { createRequire } from 'node:module'; const cache = createRequire(process.argv[1]).cache;
+    process.on('exit', () => process.stderr.write('loaded: ' + JSON.stringify([Object.keys(cache), process.moduleLoadList]) + '\\n'));`;
+  const out = mkdtempSync(path.join(tmpdir(), 'dxreport-loaded-'));
+  try {
+    const run = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        `data:text/javascript,${encodeURIComponent(recorder)}`,
+        path.join(BUNDLE, 'cli.js'),
+        'report',
+        'examples/bone-tumour/study.yaml',
+        '--out',
+        out,
+        '--format',
+        'json',
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    const line = run.stderr.split('\n').find((l) => l.startsWith('loaded: ')) ?? 'loaded: [[], []]';
+    const [files, modules] = JSON.parse(line.slice('loaded: '.length)) as [string[], string[]];
+    return {
+      files: files.filter((file) => path.dirname(file) === BUNDLE).map((file) => path.basename(file)),
+      builtins: modules
+        .filter((m) => m.startsWith('NativeModule '))
+        .map((m) => m.slice('NativeModule '.length)),
+    };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
 describe('the bundled CLI', () => {
   it('is the bin of package.json', () => {
     const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { bin: Record<string, string> };
@@ -26,24 +61,19 @@ describe('the bundled CLI', () => {
     expect(existsSync(path.join(BUNDLE, 'bootstrapWorker.js'))).toBe(true);
   });
 
-  // start-up (issue 10): what every one-shot run loads, cli.js and the chunks it imports
-  // statically, leaves out what the JSON path does not use
-  it("loads neither the results zod schemas nor stdlib's Beta quantile at start-up", () => {
-    const loaded = new Set<string>();
-    const visit = (file: string) => {
-      if (loaded.has(file)) return;
-      loaded.add(file);
-      const source = readFileSync(path.join(BUNDLE, file), 'utf8');
-      for (const [, chunk] of source.matchAll(/from\s*["'`]\.\/([^"'`]+\.js)["'`]/g)) visit(chunk as string);
-      // the commands, which the bin entry imports once it has decided not to relaunch itself
-      for (const [, chunk] of source.matchAll(/import\(\s*["'`]\.\/(program[^"'`]*\.js)["'`]\s*\)/g))
-        visit(chunk as string);
-    };
-    visit('cli.js');
-    const code = [...loaded].map((f) => readFileSync(path.join(BUNDLE, f), 'utf8')).join('\n');
-    expect([...loaded].some((f) => f.startsWith('program'))).toBe(true);
+  // start-up (issue 10): what a one-shot JSON run loads (the bundle is CommonJS: every module
+  // it loads is in require.cache as it exits) leaves out what the JSON path does not use
+  it("loads neither the results zod schemas nor stdlib's Beta quantile nor the report's modules on the JSON path", () => {
+    const { files: loaded, builtins } = loadedByJsonRun();
+    expect(loaded.some((f) => f.startsWith('program'))).toBe(true);
+    const code = loaded.map((f) => readFileSync(path.join(BUNDLE, f), 'utf8')).join('\n');
     expect(code).not.toMatch(/id:\s*["'`]Counts["'`]/); // results.ts's schemas
     expect(code).not.toContain('gammaincinv'); // the Beta quantile's inverse incomplete gamma
+    for (const report of ['charts', 'renderHtml', 'printPdf', 'viewModel', 'buildTables'])
+      expect(loaded.filter((f) => f.startsWith(report))).toEqual([]);
+    // built-ins the JSON path does not use (commander's child_process is lazy: scripts/bundle.mjs)
+    expect(builtins).not.toContain('child_process');
+    expect(builtins).not.toContain('perf_hooks');
   });
 
   // src/cli/zodJitless.ts: zod's generated parsers only cost a one-shot run time
