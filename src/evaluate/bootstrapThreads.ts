@@ -46,14 +46,21 @@ const STALL_MILLISECONDS = 30_000;
 /** How long one wait lasts before progress is reported and the deadline checked. */
 const WAIT_MILLISECONDS = 100;
 
+/** An output array in shared memory, as posted to a worker (arrays may share a buffer). */
+export interface SharedDoubles {
+  buffer: SharedArrayBuffer;
+  byteOffset: number;
+  length: number;
+}
+
 /** What a worker receives for one bootstrap: the input and the shared memory to work in. */
 export interface BootstrapJob {
   input: Omit<BootstrapInput, 'onProgress'>;
   control: SharedArrayBuffer;
   states: SharedArrayBuffer;
-  values: SharedArrayBuffer[];
-  jackknife: SharedArrayBuffer[] | null;
-  summaries: SharedArrayBuffer | null;
+  values: SharedDoubles[];
+  jackknife: SharedDoubles[] | null;
+  summaries: SharedDoubles | null;
 }
 
 const workerUrl = new URL('./bootstrapWorker.js', import.meta.url);
@@ -109,10 +116,11 @@ export async function stopBootstrapWorkers(): Promise<void> {
 
 /** The outputs of a job, as typed arrays over its shared memory. */
 export function jobOutputs(job: BootstrapJob): BootstrapOutputs {
+  const view = (array: SharedDoubles) => new Float64Array(array.buffer, array.byteOffset, array.length);
   return {
-    values: job.values.map((buffer) => new Float64Array(buffer)),
-    jackknife: job.jackknife ? job.jackknife.map((buffer) => new Float64Array(buffer)) : null,
-    summaries: job.summaries ? new Float64Array(job.summaries) : null,
+    values: job.values.map(view),
+    jackknife: job.jackknife ? job.jackknife.map(view) : null,
+    summaries: job.summaries ? view(job.summaries) : null,
   };
 }
 
@@ -224,7 +232,11 @@ export function threadedBlockRunner(
       const control = new Int32Array(new SharedArrayBuffer(CONTROL_WORDS * Int32Array.BYTES_PER_ELEMENT));
       const states = new Int32Array(new SharedArrayBuffer(allBlocks(plan) * Int32Array.BYTES_PER_ELEMENT));
       const { onProgress: _, ...input } = plan.input;
-      const shared = (array: Float64Array) => array.buffer as SharedArrayBuffer;
+      const shared = (array: Float64Array): SharedDoubles => ({
+        buffer: array.buffer as SharedArrayBuffer,
+        byteOffset: array.byteOffset,
+        length: array.length,
+      });
       const job: BootstrapJob = {
         input,
         control: control.buffer as SharedArrayBuffer,
