@@ -24,7 +24,6 @@ import {
   type CalibrationWarning,
 } from '../statistics/calibration.js';
 import { postToWorkers, startBootstrapWorkers } from './bootstrapThreads.js';
-import { sortedByScore, SortWorkspace } from './fixedPointOrder.js';
 
 /**
  * Cases from which calibration is offered to worker threads: below this a worker's start-up
@@ -180,13 +179,7 @@ export function runCalibrationJobs(message: CalibrationJobsMessage): void {
     let state = DONE;
     try {
       const warnings: CalibrationWarning[] = [];
-      // the model's sort, as this thread's caller has it for the first model: by fixed-point keys
-      // where the scores allow (two counting passes), not the 64-bit radix sort `sortScores` would
-      // run — at 10⁶ cases that sort was most of a worker's lag behind this thread
-      const sorted =
-        options.sorted ??
-        (options.weights === undefined ? sortedByScore(p, new SortWorkspace(p.length)) : undefined);
-      const summary = calibrationSummary(p, y, { ...options, sorted, onWarning: (w) => warnings.push(w) });
+      const summary = calibrationSummary(p, y, { ...options, onWarning: (w) => warnings.push(w) });
       message.port.postMessage({ job, summary, warnings } satisfies CalibrationAnswer);
     } catch {
       state = FAILED;
