@@ -10,17 +10,15 @@ import { describe, expect, it } from 'vitest';
 
 const BUNDLE = path.resolve('dist/bundle');
 
-/** The files of dist/bundle/ and Node's built-in modules a `report --format json` run of the demo study loads. */
-function loadedByJsonRun(): { files: string[]; builtins: string[] } {
-  const recorder = `import { createRequire } from 'node:module'; const cache = createRequire(process.argv[1]).cache;
-    process.on('exit', () => process.stderr.write('loaded: ' + JSON.stringify([Object.keys(cache), process.moduleLoadList]) + '\\n'));`;
-  const out = mkdtempSync(path.join(tmpdir(), 'dxreport-loaded-'));
+/** stderr of a `report --format json` run of the demo study by the bundled bin, with `preload` imported first. */
+function demoJsonRunStderr(preload: string): string {
+  const out = mkdtempSync(path.join(tmpdir(), 'dxreport-bundle-run-'));
   try {
     const run = spawnSync(
       process.execPath,
       [
         '--import',
-        `data:text/javascript,${encodeURIComponent(recorder)}`,
+        `data:text/javascript,${encodeURIComponent(preload)}`,
         path.join(BUNDLE, 'cli.js'),
         'report',
         'examples/bone-tumour/study.yaml',
@@ -32,17 +30,25 @@ function loadedByJsonRun(): { files: string[]; builtins: string[] } {
       { encoding: 'utf8' },
     );
     expect(run.status, run.stderr).toBe(0);
-    const line = run.stderr.split('\n').find((l) => l.startsWith('loaded: ')) ?? 'loaded: [[], []]';
-    const [files, modules] = JSON.parse(line.slice('loaded: '.length)) as [string[], string[]];
-    return {
-      files: files.filter((file) => path.dirname(file) === BUNDLE).map((file) => path.basename(file)),
-      builtins: modules
-        .filter((m) => m.startsWith('NativeModule '))
-        .map((m) => m.slice('NativeModule '.length)),
-    };
+    return run.stderr;
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
+}
+
+/** The files of dist/bundle/ and Node's built-in modules a `report --format json` run of the demo study loads. */
+function loadedByJsonRun(): { files: string[]; builtins: string[] } {
+  const recorder = `import { createRequire } from 'node:module'; const cache = createRequire(process.argv[1]).cache;
+    process.on('exit', () => process.stderr.write('loaded: ' + JSON.stringify([Object.keys(cache), process.moduleLoadList]) + '\\n'));`;
+  const stderr = demoJsonRunStderr(recorder);
+  const line = stderr.split('\n').find((l) => l.startsWith('loaded: ')) ?? 'loaded: [[], []]';
+  const [files, modules] = JSON.parse(line.slice('loaded: '.length)) as [string[], string[]];
+  return {
+    files: files.filter((file) => path.dirname(file) === BUNDLE).map((file) => path.basename(file)),
+    builtins: modules
+      .filter((m) => m.startsWith('NativeModule '))
+      .map((m) => m.slice('NativeModule '.length)),
+  };
 }
 
 describe('the bundled CLI', () => {
@@ -81,28 +87,7 @@ describe('the bundled CLI', () => {
     const counter = `const F = globalThis.Function; let n = 0;
       globalThis.Function = new Proxy(F, { construct: (t, a) => (n++, Reflect.construct(t, a)), apply: (t, s, a) => (n++, Reflect.apply(t, s, a)) });
       process.on('exit', () => process.stderr.write('functions made: ' + n + '\\n'));`;
-    const out = mkdtempSync(path.join(tmpdir(), 'dxreport-jitless-'));
-    try {
-      const run = spawnSync(
-        process.execPath,
-        [
-          '--import',
-          `data:text/javascript,${encodeURIComponent(counter)}`,
-          path.join(BUNDLE, 'cli.js'),
-          'report',
-          'examples/bone-tumour/study.yaml',
-          '--out',
-          out,
-          '--format',
-          'json',
-        ],
-        { encoding: 'utf8' },
-      );
-      expect(run.status, run.stderr).toBe(0);
-      expect(run.stderr).toContain('functions made: 0');
-    } finally {
-      rmSync(out, { recursive: true, force: true });
-    }
+    expect(demoJsonRunStderr(counter)).toContain('functions made: 0');
   });
 
   // scripts/bin-launcher.mjs: the bin is a shell script too, which starts Node with glibc's
