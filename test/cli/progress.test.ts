@@ -21,6 +21,10 @@ function framesOf(drawn: string): string[] {
   return drawn.split('\r').filter((frame) => frame.startsWith('dxreport: ') && frame.endsWith('\x1b[K'));
 }
 
+/** What `report <dir>/study.yaml --out <dir>/out --format json` draws on a terminal. */
+const jsonReportOnTerminal = (dir: string) =>
+  onTerminal(['report', path.join(dir, 'study.yaml'), '--out', path.join(dir, 'out'), '--format', 'json']);
+
 describe.skipIf(!hasScript)('progress on a terminal', () => {
   it('names every step, redraws at least once a second, and clears its line', () => {
     // the example with 20,000 replicates: its 2000 take well under a tenth of a second on the
@@ -34,14 +38,7 @@ describe.skipIf(!hasScript)('progress on a terminal', () => {
       )
       .replace('replicates: 2000', 'replicates: 20000');
     const dir = studyFolder({ 'study.yaml': example });
-    const drawn = onTerminal([
-      'report',
-      path.join(dir, 'study.yaml'),
-      '--out',
-      path.join(dir, 'out'),
-      '--format',
-      'json',
-    ]);
+    const drawn = jsonReportOnTerminal(dir);
     const frames = framesOf(drawn);
     const text = frames.join('\n');
     expect(text).toMatch(/bootstrap \(\d threads?\), 20000 replicates/);
@@ -64,14 +61,7 @@ describe.skipIf(!hasScript)('progress on a terminal', () => {
     // 100,000 cases (bench/generate.mjs): each model's curves and calibration take tenths of a second
     const dir = studyFolder({});
     execFileSync(process.execPath, ['bench/generate.mjs', '100000', dir]);
-    const drawn = onTerminal([
-      'report',
-      path.join(dir, 'study.yaml'),
-      '--out',
-      path.join(dir, 'out'),
-      '--format',
-      'json',
-    ]);
+    const drawn = jsonReportOnTerminal(dir);
     const text = framesOf(drawn).join('\n');
     expect(text).toMatch(/model 1 of 2, a/);
     expect(text).toMatch(/model 2 of 2, b/);
