@@ -24,6 +24,7 @@ import {
   type CalibrationWarning,
 } from '../statistics/calibration.js';
 import { postToWorkers, startBootstrapWorkers } from './bootstrapThreads.js';
+import { sortedByScore, SortWorkspace } from './fixedPointOrder.js';
 
 /**
  * Cases from which calibration is offered to worker threads: below this a worker's start-up
@@ -129,8 +130,12 @@ export class CalibrationJobs {
  * Offers the calibration of `models` (model index → scores and the calibration's options) to
  * `threads` − 1 worker threads; null when there is nothing to offer or workers cannot run.
  */
-export function offerCalibrations(jobs: CalibrationJob[], threads: number): CalibrationJobs | null {
-  lastRun = { offered: 0, byWorkers: 0 };
+export function offerCalibrations(
+  jobs: CalibrationJob[],
+  threads: number,
+  { early = false }: { early?: boolean } = {},
+): CalibrationJobs | null {
+  lastRun = { offered: 0, byWorkers: 0, early: false };
   if (jobs.length === 0 || threads < 2) return null;
   const running = startBootstrapWorkers(Math.min(threads - 1, jobs.length));
   if (running === 0) return null;
@@ -147,6 +152,7 @@ export function offerCalibrations(jobs: CalibrationJob[], threads: number): Cali
     return { message, transfer: [channel.port2] };
   });
   lastRun.offered = jobs.length;
+  lastRun.early = early;
   return new CalibrationJobs(
     jobs.map((job) => job.model),
     states,
@@ -154,10 +160,13 @@ export function offerCalibrations(jobs: CalibrationJob[], threads: number): Cali
   );
 }
 
-let lastRun = { offered: 0, byWorkers: 0 };
+let lastRun = { offered: 0, byWorkers: 0, early: false };
 
-/** The last evaluation's calibrations: how many were offered to workers, how many they computed (for tests). */
-export function lastCalibrationRun(): { offered: number; byWorkers: number } {
+/**
+ * The last evaluation's calibrations: how many were offered to workers, whether before the
+ * settings step (evaluate.ts), how many the workers computed (for tests).
+ */
+export function lastCalibrationRun(): { offered: number; byWorkers: number; early: boolean } {
   return { ...lastRun };
 }
 
@@ -179,7 +188,12 @@ export function runCalibrationJobs(message: CalibrationJobsMessage): void {
     let state = DONE;
     try {
       const warnings: CalibrationWarning[] = [];
-      const summary = calibrationSummary(p, y, { ...options, onWarning: (w) => warnings.push(w) });
+      // a job offered before the settings step (evaluate.ts) comes without the model's sort: sorted
+      // here by fixed-point keys where the scores allow, as the settings step sorts them
+      const sorted =
+        options.sorted ??
+        (options.weights === undefined ? sortedByScore(p, new SortWorkspace(p.length)) : undefined);
+      const summary = calibrationSummary(p, y, { ...options, sorted, onWarning: (w) => warnings.push(w) });
       message.port.postMessage({ job, summary, warnings } satisfies CalibrationAnswer);
     } catch {
       state = FAILED;
