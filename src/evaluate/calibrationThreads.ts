@@ -24,7 +24,6 @@ import {
   type CalibrationWarning,
 } from '../statistics/calibration.js';
 import { postToWorkers, startBootstrapWorkers } from './bootstrapThreads.js';
-import { sortedByScore, SortWorkspace } from './fixedPointOrder.js';
 
 /**
  * Cases from which calibration is offered to worker threads: below this a worker's start-up
@@ -130,12 +129,8 @@ export class CalibrationJobs {
  * Offers the calibration of `models` (model index → scores and the calibration's options) to
  * `threads` − 1 worker threads; null when there is nothing to offer or workers cannot run.
  */
-export function offerCalibrations(
-  jobs: CalibrationJob[],
-  threads: number,
-  { early = false }: { early?: boolean } = {},
-): CalibrationJobs | null {
-  lastRun = { offered: 0, byWorkers: 0, early: false };
+export function offerCalibrations(jobs: CalibrationJob[], threads: number): CalibrationJobs | null {
+  lastRun = { offered: 0, byWorkers: 0 };
   if (jobs.length === 0 || threads < 2) return null;
   const running = startBootstrapWorkers(Math.min(threads - 1, jobs.length));
   if (running === 0) return null;
@@ -152,7 +147,6 @@ export function offerCalibrations(
     return { message, transfer: [channel.port2] };
   });
   lastRun.offered = jobs.length;
-  lastRun.early = early;
   return new CalibrationJobs(
     jobs.map((job) => job.model),
     states,
@@ -160,13 +154,10 @@ export function offerCalibrations(
   );
 }
 
-let lastRun = { offered: 0, byWorkers: 0, early: false };
+let lastRun = { offered: 0, byWorkers: 0 };
 
-/**
- * The last evaluation's calibrations: how many were offered to workers, whether before the
- * settings step (evaluate.ts), how many the workers computed (for tests).
- */
-export function lastCalibrationRun(): { offered: number; byWorkers: number; early: boolean } {
+/** The last evaluation's calibrations: how many were offered to workers, how many they computed (for tests). */
+export function lastCalibrationRun(): { offered: number; byWorkers: number } {
   return { ...lastRun };
 }
 
@@ -188,12 +179,7 @@ export function runCalibrationJobs(message: CalibrationJobsMessage): void {
     let state = DONE;
     try {
       const warnings: CalibrationWarning[] = [];
-      // a job offered before the settings step (evaluate.ts) comes without the model's sort: sorted
-      // here by fixed-point keys where the scores allow, as the settings step sorts them
-      const sorted =
-        options.sorted ??
-        (options.weights === undefined ? sortedByScore(p, new SortWorkspace(p.length)) : undefined);
-      const summary = calibrationSummary(p, y, { ...options, sorted, onWarning: (w) => warnings.push(w) });
+      const summary = calibrationSummary(p, y, { ...options, onWarning: (w) => warnings.push(w) });
       message.port.postMessage({ job, summary, warnings } satisfies CalibrationAnswer);
     } catch {
       state = FAILED;
