@@ -18,31 +18,52 @@ export const SUMMARY_FIELDS = 6;
 /** Summary entries per block of work. */
 export const SUMMARIES_PER_BLOCK = 24;
 
-/** Summary entries of block `block` (see BootstrapOutputs.summaries), percentile intervals. */
-export function summariseBlock(plan: BootstrapPlan, block: number, outputs: BootstrapOutputs): void {
+/** One summary entry of a block: statistic `slot` of model `model`, less model `minus` for a paired difference. */
+export interface SummaryEntry {
+  entry: number;
+  slot: number;
+  model: number;
+  minus: number | null;
+}
+
+/**
+ * Visits the summary entries of block `block` (see BootstrapOutputs.summaries) in order, for
+ * both kernels; returns the table they are written to and the interval level.
+ */
+export function forEachSummaryEntry(
+  plan: BootstrapPlan,
+  block: number,
+  outputs: BootstrapOutputs,
+  visit: (entry: SummaryEntry) => void,
+): { table: Float64Array; level: number } {
   const request = plan.input.percentileSummaries;
   const table = outputs.summaries;
   if (!request || !table) throw new Error('summariseBlock: no summaries asked for');
   const { width } = plan.layout;
-  const B = plan.input.replicates;
   const models = plan.input.scores.length;
-  const series = (m: number, slot: number) =>
-    (outputs.values[m] as Float64Array).subarray(slot * B, (slot + 1) * B);
   const end = Math.min(plan.summaryEntries, (block + 1) * SUMMARIES_PER_BLOCK);
   for (let entry = block * SUMMARIES_PER_BLOCK; entry < end; entry++) {
     const slot = entry % width;
     const row = Math.floor(entry / width);
-    let summary: BootstrapSummary | null;
-    if (row < models) {
-      summary = summarise(series(row, slot), { level: request.level, kind: 'percentile' });
-    } else {
-      const [a, b] = request.pairs[row - models] as readonly [number, number];
-      summary = summarise(series(a, slot), {
-        level: request.level,
-        kind: 'percentile',
-        minus: series(b, slot),
-      });
-    }
+    const pair = row < models ? null : (request.pairs[row - models] as readonly [number, number]);
+    visit({ entry, slot, model: pair ? pair[0] : row, minus: pair ? pair[1] : null });
+  }
+  return { table, level: request.level };
+}
+
+/** Summary entries of block `block` (see BootstrapOutputs.summaries), percentile intervals. */
+export function summariseBlock(plan: BootstrapPlan, block: number, outputs: BootstrapOutputs): void {
+  const B = plan.input.replicates;
+  const level = plan.input.percentileSummaries?.level as number;
+  const series = (m: number, slot: number) =>
+    (outputs.values[m] as Float64Array).subarray(slot * B, (slot + 1) * B);
+  const table = outputs.summaries as Float64Array;
+  forEachSummaryEntry(plan, block, outputs, ({ entry, slot, model, minus }) => {
+    const summary: BootstrapSummary | null = summarise(series(model, slot), {
+      level,
+      kind: 'percentile',
+      ...(minus === null ? {} : { minus: series(minus, slot) }),
+    });
     const at = entry * SUMMARY_FIELDS;
     table[at] = summary?.lower ?? NaN;
     table[at + 1] = summary?.upper ?? NaN;
@@ -50,7 +71,7 @@ export function summariseBlock(plan: BootstrapPlan, block: number, outputs: Boot
     table[at + 3] = summary?.undefinedShare ?? NaN;
     table[at + 4] = summary?.sd ?? NaN;
     table[at + 5] = summary ? 1 : 0;
-  }
+  });
 }
 
 /**

@@ -13,7 +13,7 @@ import type { ThresholdRule } from '../../results/results.js';
 import { chooseThreshold } from '../operatingPoints.js';
 import { JACKKNIFE_UNITS_PER_BLOCK, REPLICATES_PER_BLOCK, type BootstrapOutputs } from './input.js';
 import { dataBlocks, type BootstrapPlan, type ModelPreparation } from './plan.js';
-import { SUMMARIES_PER_BLOCK, SUMMARY_FIELDS } from './summaries.js';
+import { forEachSummaryEntry, SUMMARY_FIELDS } from './summaries.js';
 import { BLOCK_ROWS, type WasmModel, type WasmPlan } from './wasmPlan.js';
 
 /** Copies the pass's scalars from the kernel's result record to `pass`, for the JavaScript that reads it. */
@@ -181,29 +181,22 @@ function jackknifeBlock(plan: BootstrapPlan, wasm: WasmPlan, block: number, outp
 
 /** summariseBlock (summaries.ts) on the kernel: each series copied into its memory and summarised there. */
 function summaryBlock(plan: BootstrapPlan, wasm: WasmPlan, block: number, outputs: BootstrapOutputs): void {
-  const request = plan.input.percentileSummaries;
-  const table = outputs.summaries;
-  if (!request || !table) throw new Error('summariseBlock: no summaries asked for');
-  const { width } = plan.layout;
   const B = plan.input.replicates;
-  const models = plan.input.scores.length;
+  const level = plan.input.percentileSummaries?.level as number;
   const f64 = wasm.memory.f64;
   const space = wasm.summary;
   const copy = (m: number, slot: number, to: number) =>
     f64.set((outputs.values[m] as Float64Array).subarray(slot * B, (slot + 1) * B), to / 8);
-  const end = Math.min(plan.summaryEntries, (block + 1) * SUMMARIES_PER_BLOCK);
-  for (let entry = block * SUMMARIES_PER_BLOCK; entry < end; entry++) {
-    const slot = entry % width;
-    const row = Math.floor(entry / width);
-    const pair = row < models ? null : (request.pairs[row - models] as readonly [number, number]);
-    copy(pair ? pair[0] : row, slot, space.series);
-    if (pair) copy(pair[1], slot, space.minus);
+  const table = outputs.summaries as Float64Array;
+  forEachSummaryEntry(plan, block, outputs, ({ entry, slot, model, minus }) => {
+    copy(model, slot, space.series);
+    if (minus !== null) copy(minus, slot, space.minus);
     wasm.memory.exports.summarise(
       space.series,
       space.minus,
-      pair ? 1 : 0,
+      minus === null ? 0 : 1,
       B,
-      request.level,
+      level,
       space.scratch,
       space.sample,
       space.lowerTail,
@@ -211,7 +204,7 @@ function summaryBlock(plan: BootstrapPlan, wasm: WasmPlan, block: number, output
       space.out,
     );
     table.set(f64.subarray(space.out / 8, space.out / 8 + SUMMARY_FIELDS), entry * SUMMARY_FIELDS);
-  }
+  });
 }
 
 /** evaluateBootstrapBlock on the WebAssembly kernel. */
