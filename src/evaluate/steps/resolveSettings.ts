@@ -46,7 +46,8 @@ export function resolveSettings(study: Study, warnings: WarningLog): EvaluationC
   const labels = data.labels;
   const level = settings.intervals.level;
   let positives = 0;
-  for (const label of labels) positives += label;
+  // an indexed loop: for…of over 10⁶ labels ran about 14 ms before V8 optimised it (one-shot run)
+  for (let i = 0; i < labels.length; i++) positives += labels[i] as number;
   const n = labels.length;
   const sample = { n, positives, negatives: n - positives, prevalence: positives / n };
   sampleWarnings(warnings, { dropped: data.dropped, ...sample });
