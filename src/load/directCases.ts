@@ -12,8 +12,13 @@
  * general reader (delimited.ts + readCases.ts) reads the file again and reports the problem
  * with its line and column, exactly as before. When it returns cases, they are the ones the
  * general reader would have returned (test/load/directCases.test.ts compares the two).
+ *
+ * It reads a span of rows, a chunk (`readDirectChunk`): the whole body, or, for a large file
+ * read on two threads (parallelRead.ts), one of several spans that begin after a line feed.
+ * A chunk holds byte offsets, not strings, so that a worker thread can read it and post it
+ * back; directChunks.ts joins the chunks in file order into the cases.
  */
-import type { DirectCases, DirectPlan } from './caseTable.js';
+import type { DirectPlan } from './caseTable.js';
 import { parseDecimalBytes } from './decimal.js';
 
 const LF = 0x0a;
@@ -25,15 +30,44 @@ const TAB = 0x09;
 /** Longest text cell (id, outcome, subgroup, cluster) read, in bytes (as readCases.ts). */
 const MAX_TEXT_BYTES = 64 * 1024;
 
-export interface DirectInput {
+/** What a chunk's reader needs: the file's bytes and the header's shape (no functions: it may run in a worker). */
+export interface ChunkInput {
   bytes: Uint8Array;
-  /** Offset of the first byte after the header row. */
-  bodyStart: number;
   /** Columns in the header. */
   width: number;
   delimiter: number;
+}
+
+export interface DirectInput extends ChunkInput {
+  /** Offset of the first byte after the header row. */
+  bodyStart: number;
   /** Text of a cell (decoded as delimited.ts decodes it). */
   text: (start: number, end: number) => string;
+}
+
+/** A text column's distinct values, as the byte ranges of their first cells, and each case's value index. */
+export interface InternedColumn {
+  starts: number[];
+  ends: number[];
+  /** At least `kept` long. */
+  index: Uint32Array;
+}
+
+/** The cases of one span of rows, as read there (typed arrays at least `kept` long). */
+export interface DirectChunk {
+  rows: number;
+  kept: number;
+  /** The outcome values in order of first appearance in the chunk, as byte ranges. */
+  levelStarts: number[];
+  levelEnds: number[];
+  levels: Uint8Array;
+  scores: Float64Array[];
+  /** Where each kept case's id begins (idEnd finds its end); null without an id column. */
+  idStarts: Uint32Array | null;
+  /** Whether the chunk's ids rise strictly in (length, bytes) order. */
+  idRising: boolean;
+  clusters: InternedColumn | null;
+  subgroups: InternedColumn[];
 }
 
 /** Blank, or one of the missing-value tokens NA, N/A, NaN, nan, null, NULL, "." (caseTable.ts). */
@@ -71,7 +105,7 @@ function hashBytes(bytes: Uint8Array, start: number, end: number): number {
   return h >>> 0;
 }
 
-function sameBytes(bytes: Uint8Array, a: number, aEnd: number, b: number, bEnd: number): boolean {
+export function sameBytes(bytes: Uint8Array, a: number, aEnd: number, b: number, bEnd: number): boolean {
   if (aEnd - a !== bEnd - b) return false;
   for (let t = 0; a + t < aEnd; t++) if (bytes[a + t] !== bytes[b + t]) return false;
   return true;
@@ -83,18 +117,14 @@ function tableSize(entries: number): number {
   return size;
 }
 
-/** Distinct cell values of one column, each decoded once: the value index of each cell. */
-class Interner {
-  readonly names: string[] = [];
-  private starts: number[] = [];
-  private ends: number[] = [];
+/** Distinct cell values of one column by their bytes: the value index of each cell, in order of first appearance. */
+export class Interner {
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
   private hashes: number[] = [];
   private slots = new Int32Array(16).fill(-1);
 
-  constructor(
-    private readonly bytes: Uint8Array,
-    private readonly text: (start: number, end: number) => string,
-  ) {}
+  constructor(private readonly bytes: Uint8Array) {}
 
   indexOf(start: number, end: number): number {
     const h = hashBytes(this.bytes, start, end);
@@ -102,13 +132,12 @@ class Interner {
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
       const k = this.slots[slot] as number;
       if (k < 0) {
-        const index = this.names.length;
+        const index = this.starts.length;
         this.slots[slot] = index;
-        this.names.push(this.text(start, end));
         this.starts.push(start);
         this.ends.push(end);
         this.hashes.push(h);
-        if (this.names.length * 2 > this.slots.length) this.rehash();
+        if (this.starts.length * 2 > this.slots.length) this.rehash();
         return index;
       }
       if (
@@ -131,11 +160,25 @@ class Interner {
 }
 
 /**
- * Ids of the kept cases as the offset where each begins (its end is found again when
- * needed: at the closing quote, or at the field's end less trailing blanks): 4 bytes per
- * case, no string. Ids that rise strictly in (length, bytes) order down the file, as row
- * numbers and accession numbers do (C1, C2, … C10), are distinct without a look-up; others
- * are checked in a hash table once all are read.
+ * Where the id that begins at `start` ends: at the closing quote, or at the field's end less
+ * trailing blanks (ids are kept as the offset where each begins: 4 bytes per case, no string).
+ */
+export function idEnd(bytes: Uint8Array, delimiter: number, start: number): number {
+  // a quoted field's content begins right after its opening quote (an unquoted one never does)
+  if (start > 0 && bytes[start - 1] === QUOTE) return bytes.indexOf(QUOTE, start);
+  let end = start;
+  for (let b = bytes[end]; end < bytes.length && b !== delimiter && b !== LF && b !== CR; b = bytes[++end]);
+  const trimTab = delimiter !== TAB;
+  for (let t = bytes[end - 1]; end > start && (t === SPACE || (t === TAB && trimTab)); t = bytes[end - 1])
+    end--;
+  return end;
+}
+
+/**
+ * Ids of the kept cases as the offset where each begins. Ids that rise strictly in (length,
+ * bytes) order down the file, as row numbers and accession numbers do (C1, C2, … C10), are
+ * distinct without a look-up; others are checked in a hash table once all are read
+ * (`distinctIds`).
  */
 class IdCells {
   start: Uint32Array;
@@ -146,25 +189,9 @@ class IdCells {
 
   constructor(
     private readonly bytes: Uint8Array,
-    private readonly delimiter: number,
     capacity: number,
   ) {
     this.start = new Uint32Array(capacity);
-  }
-
-  /** Where case `i`'s id ends. */
-  end(i: number): number {
-    const bytes = this.bytes;
-    const start = this.start[i] as number;
-    // a quoted field's content begins right after its opening quote (an unquoted one never does)
-    if (start > 0 && bytes[start - 1] === QUOTE) return bytes.indexOf(QUOTE, start);
-    const d = this.delimiter;
-    let end = start;
-    for (let b = bytes[end]; end < bytes.length && b !== d && b !== LF && b !== CR; b = bytes[++end]);
-    const trimTab = d !== TAB;
-    for (let t = bytes[end - 1]; end > start && (t === SPACE || (t === TAB && trimTab)); t = bytes[end - 1])
-      end--;
-    return end;
   }
 
   add(i: number, start: number, end: number): void {
@@ -178,35 +205,39 @@ class IdCells {
   grow(capacity: number): void {
     this.start = grown(this.start, capacity);
   }
+}
 
-  /** Whether the first `count` ids are all different. */
-  distinct(count: number): boolean {
-    if (this.rising) return true;
-    const bytes = this.bytes;
-    const hash = new Uint32Array(count);
-    const slots = new Int32Array(tableSize(count)).fill(-1);
-    const mask = slots.length - 1;
-    for (let i = 0; i < count; i++) {
-      const start = this.start[i] as number;
-      const end = this.end(i);
-      const h = hashBytes(bytes, start, end);
-      hash[i] = h;
-      for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-        const other = slots[slot] as number;
-        if (other < 0) {
-          slots[slot] = i;
-          break;
-        }
-        if (hash[other] === h && sameBytes(bytes, this.start[other] as number, this.end(other), start, end))
-          return false;
+/** Whether the first `count` ids (beginning at `starts`) are all different. */
+export function distinctIds(
+  bytes: Uint8Array,
+  delimiter: number,
+  starts: Uint32Array,
+  count: number,
+): boolean {
+  const hash = new Uint32Array(count);
+  const slots = new Int32Array(tableSize(count)).fill(-1);
+  const mask = slots.length - 1;
+  for (let i = 0; i < count; i++) {
+    const start = starts[i] as number;
+    const end = idEnd(bytes, delimiter, start);
+    const h = hashBytes(bytes, start, end);
+    hash[i] = h;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const other = slots[slot] as number;
+      if (other < 0) {
+        slots[slot] = i;
+        break;
       }
+      const otherStart = starts[other] as number;
+      if (hash[other] === h && sameBytes(bytes, otherStart, idEnd(bytes, delimiter, otherStart), start, end))
+        return false;
     }
-    return true;
   }
+  return true;
 }
 
 /** Does the cell [start, end) come after [previous, previousEnd) in (length, bytes) order? */
-function follows(
+export function follows(
   bytes: Uint8Array,
   previous: number,
   previousEnd: number,
@@ -230,12 +261,12 @@ function grown<T extends Uint32Array | Uint8Array | Float64Array>(array: T, capa
 }
 
 /** A first guess at the number of rows, from the average length of the first lines. */
-function rowEstimate(bytes: Uint8Array, bodyStart: number): number {
-  const sample = Math.min(bytes.length, bodyStart + 65_536);
+export function rowEstimate(bytes: Uint8Array, from: number, to: number): number {
+  const sample = Math.min(to, from + 65_536);
   let lines = 1;
-  for (let i = bodyStart; i < sample; i++) if (bytes[i] === LF) lines++;
-  const perRow = Math.max(2, (sample - bodyStart) / lines);
-  return Math.ceil(((bytes.length - bodyStart) / perRow) * 1.05) + 16;
+  for (let i = from; i < sample; i++) if (bytes[i] === LF) lines++;
+  const perRow = Math.max(2, (sample - from) / lines);
+  return Math.ceil(((to - from) / perRow) * 1.05) + 16;
 }
 
 /**
@@ -249,7 +280,7 @@ function scaled(value: number, scale: DirectPlan['scores'][number]['scale']): nu
 }
 
 /** Where the study's columns are in a row: slot 0 outcome, 1 … models, then id, cluster, subgroups. */
-function slotsOf(plan: DirectPlan, width: number): Int32Array {
+export function slotsOf(plan: DirectPlan, width: number): Int32Array {
   const slotOf = new Int32Array(width).fill(-1);
   const used = [plan.outcome, ...plan.scores.map((s) => s.index), plan.id, plan.cluster, ...plan.subgroups];
   // a column used twice (e.g. id and subgroup) is left to the general reader
@@ -261,10 +292,19 @@ function slotsOf(plan: DirectPlan, width: number): Int32Array {
   return slotOf;
 }
 
-/** Reads every row, or returns null at the first one the general reader must look at. */
-export function readDirectCases(input: DirectInput, plan: DirectPlan): DirectCases | null {
+/**
+ * Reads the rows in bytes [from, to) — `from` the body's start or just after a line feed, `to`
+ * the file's end or just after a line feed — or returns null at the first row the general
+ * reader must look at.
+ */
+export function readDirectChunk(
+  input: ChunkInput,
+  plan: DirectPlan,
+  from: number,
+  to: number,
+): DirectChunk | null {
   const { bytes, width, delimiter: d } = input;
-  const n = bytes.length;
+  const n = to;
   const slotOf = slotsOf(plan, width);
   if (slotOf.length === 0) return null;
   const models = plan.scores.length;
@@ -274,20 +314,19 @@ export function readDirectCases(input: DirectInput, plan: DirectPlan): DirectCas
   const cellStart = new Int32Array(subgroupSlot + plan.subgroups.length);
   const cellEnd = new Int32Array(cellStart.length);
   const trimTab = d !== TAB;
-  let capacity = rowEstimate(bytes, input.bodyStart);
+  let capacity = rowEstimate(bytes, from, to);
   let scores = plan.scores.map(() => new Float64Array(capacity));
   let levels = new Uint8Array(capacity);
-  const ids = plan.id >= 0 ? new IdCells(bytes, d, capacity) : null;
-  const clusterValues = plan.cluster >= 0 ? new Interner(bytes, input.text) : null;
+  const ids = plan.id >= 0 ? new IdCells(bytes, capacity) : null;
+  const clusterValues = plan.cluster >= 0 ? new Interner(bytes) : null;
   let clusterIndex = new Uint32Array(clusterValues ? capacity : 0);
-  const subgroupValues = plan.subgroups.map(() => new Interner(bytes, input.text));
+  const subgroupValues = plan.subgroups.map(() => new Interner(bytes));
   let subgroupIndex = plan.subgroups.map(() => new Uint32Array(capacity));
   const levelStart: number[] = [];
   const levelEnd: number[] = [];
-  const levelNames: string[] = [];
   let rows = 0;
   let kept = 0;
-  let p = input.bodyStart;
+  let p = from;
 
   for (;;) {
     while (p < n && (bytes[p] === LF || bytes[p] === CR)) p++;
@@ -350,15 +389,14 @@ export function readDirectCases(input: DirectInput, plan: DirectPlan): DirectCas
     const os = cellStart[0] as number;
     const oe = cellEnd[0] as number;
     let level = -1;
-    for (let k = 0; k < levelNames.length && level < 0; k++) {
+    for (let k = 0; k < levelStart.length && level < 0; k++) {
       if (sameBytes(bytes, levelStart[k] as number, levelEnd[k] as number, os, oe)) level = k;
     }
     if (level < 0) {
-      if (levelNames.length === 2 || isMissingBytes(bytes, os, oe) || oe - os > MAX_TEXT_BYTES) return null;
-      level = levelNames.length;
+      if (levelStart.length === 2 || isMissingBytes(bytes, os, oe) || oe - os > MAX_TEXT_BYTES) return null;
+      level = levelStart.length;
       levelStart.push(os);
       levelEnd.push(oe);
-      levelNames.push(input.text(os, oe));
     }
     // the scores: every cell a number or (with missing: drop) a missing token
     let dropped = false;
@@ -398,34 +436,22 @@ export function readDirectCases(input: DirectInput, plan: DirectPlan): DirectCas
     }
     kept++;
   }
-  if (rows === 0 || (ids && !ids.distinct(kept))) return null;
   return {
     rows,
     kept,
-    levelNames,
-    levels: levels.subarray(0, kept),
-    // views of the first `kept` entries: no copy (fresh memory is what costs most at 10⁶ rows)
-    scores: scores.map((s) => s.subarray(0, kept)),
-    idOf: ids ? (i) => input.text(ids.start[i] as number, ids.end(i)) : null,
-    clusters: clusterValues ? clusterCodes(clusterValues.names, clusterIndex, kept) : null,
-    subgroupValues: subgroupValues.map((values, g) => {
-      const index = subgroupIndex[g] as Uint32Array;
-      const out = new Array<string>(kept);
-      for (let i = 0; i < kept; i++) out[i] = values.names[index[i] as number] as string;
-      return out;
-    }),
-    decimal: plan.decimal,
+    levelStarts: levelStart,
+    levelEnds: levelEnd,
+    levels,
+    scores,
+    idStarts: ids ? ids.start : null,
+    idRising: ids ? ids.rising : true,
+    clusters: clusterValues
+      ? { starts: clusterValues.starts, ends: clusterValues.ends, index: clusterIndex }
+      : null,
+    subgroups: subgroupValues.map((values, g) => ({
+      starts: values.starts,
+      ends: values.ends,
+      index: subgroupIndex[g] as Uint32Array,
+    })),
   };
-}
-
-/** Clusters numbered in sorted name order (as readCases.ts numbers them). */
-function clusterCodes(names: string[], index: Uint32Array, kept: number): Int32Array {
-  const sorted = names
-    .map((name, k) => ({ name, k }))
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const rank = new Int32Array(names.length);
-  sorted.forEach(({ k }, r) => (rank[k] = r));
-  const codes = new Int32Array(kept);
-  for (let i = 0; i < kept; i++) codes[i] = rank[index[i] as number] as number;
-  return codes;
 }
