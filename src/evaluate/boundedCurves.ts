@@ -7,7 +7,7 @@
  */
 import type { PrecisionRecallPoint, RocPoint } from './results.js';
 import type { RocCurve } from '../statistics/rocCurve.js';
-import { CURVE_THINNING_METHOD, thinnedIndices, type CurveThinning } from '../statistics/curveThinning.js';
+import { CURVE_THINNING_METHOD, type CurveThinning } from '../statistics/curveThinning.js';
 
 /** Curves with more points than this are thinned. */
 export const CURVE_POINT_LIMIT = 10_000;
@@ -34,6 +34,60 @@ function pointOf(thresholds: Float64Array, t: number): number | null {
     else hi = mid;
   }
   return lo < thresholds.length ? lo : null;
+}
+
+/**
+ * `thinnedIndices` of the ROC points (x specificity, y sensitivity), with the coordinates
+ * computed in the loop as boundedCurves' accessors compute them (the same values): at 10⁶
+ * cases the generic walk's three closure calls per point took about 6 ms per curve.
+ */
+function thinnedRocIndices(curve: RocCurve, keep: Uint8Array, maxError: number): Uint32Array {
+  const { truePositives: tp, falsePositives: fp, positives, negatives } = curve;
+  const count = curve.thresholds.length;
+  const kept: number[] = [];
+  let anchorX = Number.NaN;
+  let anchorY = Number.NaN;
+  for (let k = 0; k < count; k++) {
+    const px = 1 - (fp[k] as number) / negatives;
+    const py = (tp[k] as number) / positives;
+    const keepPoint =
+      k === 0 ||
+      k === count - 1 ||
+      keep[k] === 1 ||
+      !(Math.abs(px - anchorX) < maxError) ||
+      !(Math.abs(py - anchorY) < maxError);
+    if (!keepPoint) continue;
+    kept.push(k);
+    anchorX = px;
+    anchorY = py;
+  }
+  return Uint32Array.from(kept);
+}
+
+/** The same for the precision–recall points (x recall, y precision; j = 0 is the highest threshold). */
+function thinnedPrecisionRecallIndices(curve: RocCurve, keep: Uint8Array, maxError: number): Uint32Array {
+  const { truePositives: tp, falsePositives: fp, positives } = curve;
+  const count = curve.thresholds.length;
+  const kept: number[] = [];
+  let anchorX = Number.NaN;
+  let anchorY = Number.NaN;
+  for (let j = 0; j < count; j++) {
+    const k = count - 1 - j;
+    const truePositives = tp[k] as number;
+    const px = truePositives / positives;
+    const py = truePositives / (truePositives + (fp[k] as number));
+    const keepPoint =
+      j === 0 ||
+      j === count - 1 ||
+      keep[k] === 1 ||
+      !(Math.abs(px - anchorX) < maxError) ||
+      !(Math.abs(py - anchorY) < maxError);
+    if (!keepPoint) continue;
+    kept.push(j);
+    anchorX = px;
+    anchorY = py;
+  }
+  return Uint32Array.from(kept);
 }
 
 /** ROC points (ascending threshold) and PR points (descending threshold) of `curve`, bounded in number. */
@@ -66,26 +120,15 @@ export function boundedCurves(
       precisionRecall: Array.from({ length: prCount }, (_, j) => prPoint(j)),
     };
   }
+  if (!(maxError > 0)) throw new RangeError(`curve thinning: ε must be positive, got ${maxError}`);
   const keep = new Uint8Array(count);
   for (const t of keepThresholds) {
     if (t === null || t === undefined || !Number.isFinite(t)) continue;
     const k = pointOf(thresholds, t);
     if (k !== null) keep[k] = 1;
   }
-  const rocKept = thinnedIndices({
-    count,
-    x: specificity,
-    y: sensitivity,
-    mustKeep: (k) => keep[k] === 1,
-    maxError,
-  });
-  const prKept = thinnedIndices({
-    count: prCount,
-    x: (j) => sensitivity(prIndex(j)),
-    y: (j) => precision(prIndex(j)),
-    mustKeep: (j) => keep[prIndex(j)] === 1,
-    maxError,
-  });
+  const rocKept = thinnedRocIndices(curve, keep, maxError);
+  const prKept = prCount > 0 ? thinnedPrecisionRecallIndices(curve, keep, maxError) : new Uint32Array(0);
   const summary = (kept: Uint32Array, points: number): CurveThinning => ({
     points,
     kept: kept.length,

@@ -27,6 +27,41 @@ function distanceToSegment(q: [number, number], a: [number, number], b: [number,
 }
 
 describe('boundedCurves', () => {
+  it('thins each curve as thinnedIndices does over its points (the same points kept)', () => {
+    for (const [kind, n, seed] of [
+      ['continuous', 40_000, 3],
+      ['ties', 40_000, 4],
+    ] as const) {
+      const { p, y } = generateCalibrationData(kind, n, seed);
+      const curve = curveOf(p, y);
+      const keepAt = [0.2, 0.5, 0.9];
+      const bounded = boundedCurves(curve, keepAt, { limit: 100 });
+      const { thresholds, truePositives: tp, falsePositives: fp, positives, negatives } = curve;
+      const count = thresholds.length;
+      const keep = (k: number) =>
+        keepAt.some((t) => (thresholds[k] as number) >= t && (k === 0 || (thresholds[k - 1] as number) < t));
+      const roc = thinnedIndices({
+        count,
+        x: (k) => 1 - (fp[k] as number) / negatives,
+        y: (k) => (tp[k] as number) / positives,
+        mustKeep: keep,
+        maxError: CURVE_MAX_ERROR,
+      });
+      const pr = thinnedIndices({
+        count,
+        x: (j) => (tp[count - 1 - j] as number) / positives,
+        y: (j) =>
+          (tp[count - 1 - j] as number) / ((tp[count - 1 - j] as number) + (fp[count - 1 - j] as number)),
+        mustKeep: (j) => keep(count - 1 - j),
+        maxError: CURVE_MAX_ERROR,
+      });
+      expect(bounded.roc.map((point) => point.threshold)).toEqual(Array.from(roc, (k) => thresholds[k]));
+      expect(bounded.precisionRecall.map((point) => point.threshold)).toEqual(
+        Array.from(pr, (j) => thresholds[count - 1 - j]),
+      );
+    }
+  });
+
   it('keeps every point of a small curve, exactly as rocPoints and precisionRecallCurve', () => {
     const { p, y } = generateCalibrationData('ties', 3000, 11);
     const curve = curveOf(p, y);
