@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * The dxreport command line (package.json's `bin`). This entry only decides whether a large
- * report is better run again with huge pages (hugePages.ts); the commands load after that
- * decision (program.ts), so that the relaunching process loads almost nothing. In the bundle
+ * report is to run again with huge pages (DXREPORT_HUGE_PAGES=on: hugePages.ts); the commands
+ * load after that decision (program.ts), so that the relaunching process loads almost nothing. In the bundle
  * (dist/bundle/, CommonJS) the commands' chunks load through V8's code cache (codeCache.ts).
  * No top-level await: the bundle is CommonJS.
  */

@@ -1,18 +1,20 @@
 /**
- * Transparent huge pages for a large input, on Linux.
+ * Transparent huge pages for a large input, on Linux, when asked for (DXREPORT_HUGE_PAGES=on).
  *
  * A 10⁶-case run touches about 270 MB of fresh memory (the file's bytes, typed arrays for the
- * cases, every curve and fit), and on a virtual machine each first touch of a 4 KB page is a
- * fault costing about 10 µs: 68,000 faults, 0.5–0.7 s of a 2.4 s run on the 2-CPU development
- * VM. glibc's malloc backs its large blocks (V8's typed arrays among them) with 2 MB pages when
- * GLIBC_TUNABLES holds glibc.malloc.hugetlb=1 (glibc 2.35+; older versions and other C
- * libraries ignore it), which the kernel grants when transparent huge pages are in "madvise"
- * mode — but the tunable is read only when the process starts. So `dxreport report` of a large
- * data file runs itself once more, as a child process with the tunable set, and exits as the
- * child does: 34,000 faults instead of 68,000, the whole run 2.0 s instead of 2.4 s at 10⁶ cases
- * (bench/RESULTS.md). Small inputs, other commands and other systems run as before: for them a
- * second process would cost more than it saves. DXREPORT_HUGE_PAGES=off never relaunches,
- * =always relaunches whatever the size (for tests).
+ * cases, every curve and fit). glibc's malloc backs its large blocks (V8's typed arrays among
+ * them) with 2 MB pages when GLIBC_TUNABLES holds glibc.malloc.hugetlb=1 (glibc 2.35+; older
+ * versions and other C libraries ignore it), which the kernel grants when transparent huge
+ * pages are in "madvise" mode — but the tunable is read only when the process starts. So with
+ * DXREPORT_HUGE_PAGES=on, `dxreport report` of a large data file run as `node
+ * dist/bundle/cli.js` runs itself once more, as a child process with the tunable set, and exits
+ * as the child does (the `dxreport` bin sets the tunable as it starts Node:
+ * scripts/bin-launcher.mjs). It is opt-in because the gain depends on the machine
+ * (bench/RESULTS.md): on the first 2-CPU development VM a fault cost about 10 µs and huge pages
+ * took a 10⁶-case run from 2.4 s to 2.0 s; on its successor faults cost about 2 µs, the run was
+ * no faster on an idle machine and about 0.15 s slower right after an R session had freed a
+ * few GB (the kernel's compaction for 2 MB pages, in the "madvise" defrag mode). Small inputs
+ * and other commands never relaunch; =always relaunches whatever the size (for tests).
  */
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -85,8 +87,8 @@ function thisMachine(): HugePagesMachine {
 }
 
 /**
- * Whether `dxreport <args>` is worth running again with huge pages: a `report` on Linux whose
- * kernel grants them on request, not already running so, with a data file of at least
+ * Whether `dxreport <args>` is to run again with huge pages: asked for, a `report` on Linux
+ * whose kernel grants them on request, not already running so, with a data file of at least
  * `fromBytes`.
  */
 export function wantsHugePages(
@@ -95,7 +97,8 @@ export function wantsHugePages(
   fromBytes = HUGE_PAGES_FROM_BYTES,
 ): boolean {
   const asked = machine.env.DXREPORT_HUGE_PAGES;
-  if (asked === 'off' || machine.platform !== 'linux' || machine.env[RELAUNCHED] !== undefined) return false;
+  if (asked !== 'on' && asked !== 'always') return false;
+  if (machine.platform !== 'linux' || machine.env[RELAUNCHED] !== undefined) return false;
   if (!machine.transparentHugePages?.includes('[madvise]')) return false;
   if (machine.env.GLIBC_TUNABLES?.includes('glibc.malloc.hugetlb')) return false;
   if (args[0] !== 'report') return false;

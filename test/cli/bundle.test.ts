@@ -92,7 +92,7 @@ describe('the bundled CLI', () => {
 
   // scripts/bin-launcher.mjs: the bin is a shell script too, which starts Node with glibc's
   // huge pages allowed (no relaunch of a large report), keeping the user's own tunables
-  it('starts as a shell script that runs Node on itself with huge pages allowed', () => {
+  it('starts as a shell script that runs Node on itself, with huge pages allowed when asked', () => {
     const bin = path.join(BUNDLE, 'cli.js');
     expect(statSync(bin).mode & 0o111).not.toBe(0);
     const real = spawnSync(bin, ['--version'], { encoding: 'utf8' });
@@ -114,11 +114,15 @@ describe('the bundled CLI', () => {
           env: { ...base, ...env },
         }).stdout.trim();
       };
-      expect(run({})).toBe(`[glibc.malloc.hugetlb=1] ${bin} report a b.yaml`);
-      expect(run({ GLIBC_TUNABLES: 'glibc.malloc.check=0' })).toBe(
+      expect(run({ DXREPORT_HUGE_PAGES: 'on' })).toBe(`[glibc.malloc.hugetlb=1] ${bin} report a b.yaml`);
+      expect(run({ DXREPORT_HUGE_PAGES: 'on', GLIBC_TUNABLES: 'glibc.malloc.check=0' })).toBe(
         `[glibc.malloc.check=0:glibc.malloc.hugetlb=1] ${bin} report a b.yaml`,
       );
+      expect(run({})).toBe(`[] ${bin} report a b.yaml`);
       expect(run({ DXREPORT_HUGE_PAGES: 'off' })).toBe(`[] ${bin} report a b.yaml`);
+      expect(run({ GLIBC_TUNABLES: 'glibc.malloc.check=0' })).toBe(
+        `[glibc.malloc.check=0] ${bin} report a b.yaml`,
+      );
     } finally {
       rmSync(fake, { recursive: true, force: true });
     }

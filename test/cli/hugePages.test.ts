@@ -17,7 +17,7 @@ function studyNaming(data: string, name = 'study.yaml'): string {
 
 const linux: HugePagesMachine = {
   platform: 'linux',
-  env: {},
+  env: { DXREPORT_HUGE_PAGES: 'on' },
   transparentHugePages: 'always [madvise] never\n',
 };
 
@@ -48,23 +48,31 @@ describe('wantsHugePages', () => {
   writeFileSync(data, 'x'.repeat(2000));
   const study = studyNaming('data: big.csv', 'big.yaml');
 
-  it('relaunches a report whose data file is large, on Linux with THP on request', () => {
+  it('relaunches a report whose data file is large, on Linux with THP on request, when asked', () => {
     expect(wantsHugePages(['report', study, '--out', 'r'], linux, 1000)).toBe(true);
     expect(wantsHugePages(['report', '--format', 'json', '-o', 'r', '--timings', study], linux, 1000)).toBe(
       true,
     );
     expect(wantsHugePages(['report', '--out=r', study], linux, 1000)).toBe(true);
     expect(wantsHugePages(['report', study], linux, 5000)).toBe(false);
+    // off unless asked for
+    for (const env of [{}, { DXREPORT_HUGE_PAGES: 'off' }, { DXREPORT_HUGE_PAGES: '1' }]) {
+      expect(wantsHugePages(['report', study], { ...linux, env }, 1000)).toBe(false);
+    }
   });
 
   it('never relaunches twice, nor where it would gain nothing', () => {
-    expect(wantsHugePages(['report', study], { ...linux, env: { DXREPORT_RELAUNCHED: '1' } }, 1000)).toBe(
-      false,
-    );
     expect(
       wantsHugePages(
         ['report', study],
-        { ...linux, env: { GLIBC_TUNABLES: 'glibc.malloc.hugetlb=0' } },
+        { ...linux, env: { DXREPORT_HUGE_PAGES: 'on', DXREPORT_RELAUNCHED: '1' } },
+        1000,
+      ),
+    ).toBe(false);
+    expect(
+      wantsHugePages(
+        ['report', study],
+        { ...linux, env: { DXREPORT_HUGE_PAGES: 'on', GLIBC_TUNABLES: 'glibc.malloc.hugetlb=0' } },
         1000,
       ),
     ).toBe(false);

@@ -95,10 +95,7 @@ function operatingPoints(
 /** Whether model m's scores are treated as probabilities (declared, or all in [0, 1]). */
 export function isProbabilityModel(context: EvaluationContext, m: number): boolean {
   const declared = context.study.models[m]?.scores;
-  return (
-    (declared ?? (isProbabilityScaleOf(context, m) ? 'probability' : 'score')) ===
-    'probability'
-  );
+  return (declared ?? (isProbabilityScaleOf(context, m) ? 'probability' : 'score')) === 'probability';
 }
 
 /** The options of model m's calibration summary (without its warning callback). */
