@@ -264,7 +264,9 @@ function grown<T extends Uint32Array | Uint8Array | Float64Array>(array: T, capa
 export function rowEstimate(bytes: Uint8Array, from: number, to: number): number {
   const sample = Math.min(to, from + 65_536);
   let lines = 1;
-  for (let i = from; i < sample; i++) if (bytes[i] === LF) lines++;
+  // the native search from line feed to line feed: a byte loop here runs unoptimised in a
+  // one-shot run (about 3 ms for the 743-case example's 30 kB)
+  for (let i = bytes.indexOf(LF, from); i >= 0 && i < sample; i = bytes.indexOf(LF, i + 1)) lines++;
   const perRow = Math.max(2, (sample - from) / lines);
   return Math.ceil(((to - from) / perRow) * 1.05) + 16;
 }
