@@ -37,45 +37,30 @@ function pointOf(thresholds: Float64Array, t: number): number | null {
 }
 
 /**
- * `thinnedIndices` of the ROC points (x specificity, y sensitivity), with the coordinates
- * computed in the loop as boundedCurves' accessors compute them (the same values): at 10⁶
- * cases the generic walk's three closure calls per point took about 6 ms per curve.
+ * `thinnedIndices` of the ROC points (x specificity, y sensitivity; j = k, ascending threshold)
+ * or of the precision–recall points (x recall, y precision; j = 0 the highest threshold), with
+ * the coordinates computed in the loop as boundedCurves' accessors compute them (the same
+ * values): at 10⁶ cases the generic walk's three closure calls per point took about 6 ms per
+ * curve.
  */
-function thinnedRocIndices(curve: RocCurve, keep: Uint8Array, maxError: number): Uint32Array {
+function thinnedCurveIndices(
+  curve: RocCurve,
+  keep: Uint8Array,
+  maxError: number,
+  precisionRecall: boolean,
+): Uint32Array {
   const { truePositives: tp, falsePositives: fp, positives, negatives } = curve;
   const count = curve.thresholds.length;
   const kept: number[] = [];
   let anchorX = Number.NaN;
   let anchorY = Number.NaN;
-  for (let k = 0; k < count; k++) {
-    const px = 1 - (fp[k] as number) / negatives;
-    const py = (tp[k] as number) / positives;
-    const keepPoint =
-      k === 0 ||
-      k === count - 1 ||
-      keep[k] === 1 ||
-      !(Math.abs(px - anchorX) < maxError) ||
-      !(Math.abs(py - anchorY) < maxError);
-    if (!keepPoint) continue;
-    kept.push(k);
-    anchorX = px;
-    anchorY = py;
-  }
-  return Uint32Array.from(kept);
-}
-
-/** The same for the precision–recall points (x recall, y precision; j = 0 is the highest threshold). */
-function thinnedPrecisionRecallIndices(curve: RocCurve, keep: Uint8Array, maxError: number): Uint32Array {
-  const { truePositives: tp, falsePositives: fp, positives } = curve;
-  const count = curve.thresholds.length;
-  const kept: number[] = [];
-  let anchorX = Number.NaN;
-  let anchorY = Number.NaN;
   for (let j = 0; j < count; j++) {
-    const k = count - 1 - j;
+    const k = precisionRecall ? count - 1 - j : j;
     const truePositives = tp[k] as number;
-    const px = truePositives / positives;
-    const py = truePositives / (truePositives + (fp[k] as number));
+    const px = precisionRecall ? truePositives / positives : 1 - (fp[k] as number) / negatives;
+    const py = precisionRecall
+      ? truePositives / (truePositives + (fp[k] as number))
+      : truePositives / positives;
     const keepPoint =
       j === 0 ||
       j === count - 1 ||
@@ -127,8 +112,8 @@ export function boundedCurves(
     const k = pointOf(thresholds, t);
     if (k !== null) keep[k] = 1;
   }
-  const rocKept = thinnedRocIndices(curve, keep, maxError);
-  const prKept = prCount > 0 ? thinnedPrecisionRecallIndices(curve, keep, maxError) : new Uint32Array(0);
+  const rocKept = thinnedCurveIndices(curve, keep, maxError, false);
+  const prKept = prCount > 0 ? thinnedCurveIndices(curve, keep, maxError, true) : new Uint32Array(0);
   const summary = (kept: Uint32Array, points: number): CurveThinning => ({
     points,
     kept: kept.length,

@@ -15,17 +15,10 @@
  * WebAssembly cannot run (`node --jitless`, a failed compile, a file too large for 2 GB of
  * memory) the JavaScript reader reads every table.
  */
-import { Buffer } from 'node:buffer';
 import type { DirectPlan } from './caseTable.js';
+import { instantiate, lazyModule } from '../wasm/module.js';
 import { CASE_READER_WASM } from './caseReaderWasm.js';
 import { rowEstimate, slotsOf, type ChunkInput, type DirectChunk } from './directCases.js';
-
-/** The little of the WebAssembly API used here (absent under `node --jitless`). */
-interface WasmApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: unknown };
-}
-const wasmApi = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
 
 interface ReaderExports {
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
@@ -56,7 +49,6 @@ const MAXIMUM_BYTES = 2 ** 31;
 /** Scale codes as wasm/caseReader.ts reads them. */
 const SCALE_CODES = { probability: 1, percent: 2 } as const;
 
-let compiled: object | null | undefined;
 let enabled = true;
 
 /** Turns the WebAssembly scanner off (or back on) in this thread (tests compare the two readers). */
@@ -64,16 +56,7 @@ export function useWasmCaseReader(on: boolean): void {
   enabled = on;
 }
 
-function readerModule(): object | null {
-  if (compiled === undefined) {
-    try {
-      compiled = wasmApi ? new wasmApi.Module(Buffer.from(CASE_READER_WASM, 'base64')) : null;
-    } catch {
-      compiled = null;
-    }
-  }
-  return compiled;
-}
+const readerModule = lazyModule(CASE_READER_WASM);
 
 const align = (at: number) => Math.ceil(at / 16) * 16;
 
@@ -90,19 +73,13 @@ export function readDirectChunkWasm(
   if (!enabled || plan.cluster >= 0 || plan.subgroups.length > 0) return null;
   const slotOf = slotsOf(plan, input.width);
   if (slotOf.length === 0) return null;
-  const module = readerModule();
-  if (!module || !wasmApi) return null;
+  const exports = instantiate(readerModule()) as ReaderExports | null;
+  if (!exports) return null;
   const { bytes, width, delimiter } = input;
   const models = plan.scores.length;
   // room for a quarter more rows than the first 64 kB suggest; a file of longer rows later
   // that fills it is read by the JavaScript reader
   const capacity = Math.ceil(rowEstimate(bytes, from, to) * 1.25) + 1024;
-  let exports: ReaderExports;
-  try {
-    exports = new wasmApi.Instance(module, {}).exports as ReaderExports;
-  } catch {
-    return null;
-  }
   const base = align(exports.heapBase());
   const planAt = align(base + bytes.length);
   const cellsAt = align(planAt + 4 * (6 + width + models));

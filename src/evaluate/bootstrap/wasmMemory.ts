@@ -10,18 +10,8 @@
  * WebAssembly cannot run (`node --jitless`, a failed compile, memory beyond MAXIMUM_BYTES)
  * the plan has no kernel and the JavaScript kernel runs, with the same results.
  */
-import { Buffer } from 'node:buffer';
+import { instantiate, lazyModule } from '../../wasm/module.js';
 import { BOOTSTRAP_KERNEL_WASM } from './wasmBytes.js';
-
-/**
- * The little of the WebAssembly API used here, typed locally (the project's TypeScript
- * libraries do not declare it); absent under `node --jitless`.
- */
-interface WasmApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: unknown };
-}
-const wasmApi = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
 
 /** The kernel's exports (addresses are byte offsets into `memory`). */
 export interface KernelExports {
@@ -98,7 +88,6 @@ export const RESULT_FIELDS = 7;
 const MAXIMUM_BYTES = 2 ** 31;
 const PAGE_BYTES = 65536;
 
-let compiled: object | null | undefined;
 let enabled = true;
 
 /** Turns the WebAssembly kernel off (or back on) for bootstraps planned afterwards, in this thread (tests). */
@@ -107,16 +96,7 @@ export function useWasmKernel(on: boolean): void {
 }
 
 /** The compiled module, once per thread; null where WebAssembly is unavailable. */
-function kernelModule(): object | null {
-  if (compiled === undefined) {
-    try {
-      compiled = wasmApi ? new wasmApi.Module(Buffer.from(BOOTSTRAP_KERNEL_WASM, 'base64')) : null;
-    } catch {
-      compiled = null;
-    }
-  }
-  return compiled;
-}
+const kernelModule = lazyModule(BOOTSTRAP_KERNEL_WASM);
 
 /**
  * A kernel instance and the layout of its memory: `take` hands out aligned addresses while
@@ -134,14 +114,8 @@ export class KernelMemory {
 
   /** A new instance, or null where WebAssembly is unavailable or turned off. */
   static create(): KernelMemory | null {
-    const module = enabled ? kernelModule() : null;
-    if (!module || !wasmApi) return null;
-    try {
-      const instance = new wasmApi.Instance(module, {});
-      return new KernelMemory(instance.exports as unknown as KernelExports);
-    } catch {
-      return null;
-    }
+    const exports = enabled ? instantiate(kernelModule()) : null;
+    return exports ? new KernelMemory(exports as KernelExports) : null;
   }
 
   /** The address of `bytes` bytes, 16-aligned. */
