@@ -19,7 +19,7 @@ import {
   type DirectPlan,
   type TableSource,
 } from './caseTable.js';
-import { readDirectCases } from './directChunks.js';
+import { readDirectCases } from './chunkCases.js';
 import { parseDecimalBytes, type DecimalSeparator } from './decimal.js';
 import { InputError } from './errors.js';
 

@@ -13,10 +13,9 @@
  * with its line and column, exactly as before. When it returns cases, they are the ones the
  * general reader would have returned (test/load/directCases.test.ts compares the two).
  *
- * It reads a span of rows, a chunk (`readDirectChunk`): the whole body, or, for a large file
- * read on two threads (parallelRead.ts), one of several spans that begin after a line feed.
- * A chunk holds byte offsets, not strings, so that a worker thread can read it and post it
- * back; directChunks.ts joins the chunks in file order into the cases.
+ * What it reads is a chunk (`readDirectChunk`): the rows as arrays and byte offsets, no
+ * strings — the form the WebAssembly scanner (directWasm.ts) gives too; chunkCases.ts makes
+ * the cases of it.
  */
 import type { DirectPlan } from './caseTable.js';
 import { parseDecimalBytes } from './decimal.js';
@@ -105,7 +104,7 @@ function hashBytes(bytes: Uint8Array, start: number, end: number): number {
   return h >>> 0;
 }
 
-export function sameBytes(bytes: Uint8Array, a: number, aEnd: number, b: number, bEnd: number): boolean {
+function sameBytes(bytes: Uint8Array, a: number, aEnd: number, b: number, bEnd: number): boolean {
   if (aEnd - a !== bEnd - b) return false;
   for (let t = 0; a + t < aEnd; t++) if (bytes[a + t] !== bytes[b + t]) return false;
   return true;
@@ -118,7 +117,7 @@ function tableSize(entries: number): number {
 }
 
 /** Distinct cell values of one column by their bytes: the value index of each cell, in order of first appearance. */
-export class Interner {
+class Interner {
   readonly starts: number[] = [];
   readonly ends: number[] = [];
   private hashes: number[] = [];
@@ -237,7 +236,7 @@ export function distinctIds(
 }
 
 /** Does the cell [start, end) come after [previous, previousEnd) in (length, bytes) order? */
-export function follows(
+function follows(
   bytes: Uint8Array,
   previous: number,
   previousEnd: number,
