@@ -40,8 +40,9 @@ export function pairedAucComparison(
   level: number,
   covarianceOf?: AucCovariance,
   methodId: MethodId = 'delong-paired',
+  variances?: { a: number; b: number },
 ): ComparisonResult['auc'] {
-  const test = pairedAucDifference(a, b, level, covarianceOf);
+  const test = pairedAucDifference(a, b, level, covarianceOf, variances);
   return {
     difference: test.difference,
     ci: intervalOrNull(test, level, methodId),

@@ -140,3 +140,21 @@ describe("placements from the model's one sort", () => {
     expect(delongPlacements(positives, negatives)).toEqual(expected);
   });
 });
+
+describe('paired AUC test with the models’ variances given', () => {
+  it('is the test that computes them', async () => {
+    const { pairedAucDifference } = await import('../../src/statistics/paired/auc.js');
+    const { positives, negatives } = randomScores(7, 400, 600);
+    const uniform = seededUniform(8);
+    const a = delongPlacements(positives, negatives);
+    const b = delongPlacements(
+      positives.map((v) => v * 0.5 + uniform() * 0.5),
+      negatives.map((v) => v * 0.5 + uniform() * 0.5),
+    );
+    const given = pairedAucDifference(a, b, 0.95, delongCovariance, {
+      a: delongVariance(a),
+      b: delongVariance(b),
+    });
+    expect(given).toEqual(pairedAucDifference(a, b, 0.95));
+  });
+});

@@ -87,6 +87,10 @@ function compareAtOperatingPoints(
 }
 
 export function comparePair(context: EvaluationContext, a: ModelWork, b: ModelWork): ComparisonResult {
+  // each model's AUC variance, computed with the same covariance for its interval (a variance
+  // that was not finite is recorded as null: then computed again, to the same value)
+  const varianceA = a.result.auc.variance;
+  const varianceB = b.result.auc.variance;
   return {
     models: [a.result.id, b.result.id],
     auc: pairedAucComparison(
@@ -95,6 +99,7 @@ export function comparePair(context: EvaluationContext, a: ModelWork, b: ModelWo
       context.level,
       context.varianceMethod.covariance,
       context.varianceMethod.methods.paired,
+      varianceA !== null && varianceB !== null ? { a: varianceA, b: varianceB } : undefined,
     ),
     operatingPoints: compareAtOperatingPoints(context, a, b),
     averagePrecision: {
